@@ -1,0 +1,6 @@
+.PHONY: run test
+run:
+	scripts/office.sh run
+
+test:
+	scripts/office.sh test

@@ -1,0 +1,13 @@
+from odoo import fields, models
+
+
+class TierDefinition(models.Model):
+    _inherit = "tier.definition"
+
+    review_type = fields.Selection(
+        selection_add=[
+            ("office_manager", "Office manager of the record's office"),
+            ("hq_finance", "HQ Finance"),
+        ],
+        ondelete={"office_manager": "set default", "hq_finance": "set default"},
+    )

@@ -1,0 +1,41 @@
+from odoo import _, api, models
+from odoo.exceptions import ValidationError
+
+
+class TierValidation(models.AbstractModel):
+    """Make every tier-validated document impossible to push past its review
+    (by button, RPC, write or import), with a message naming the document."""
+
+    _inherit = "tier.validation"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        # A record created straight into a validated state would skip its
+        # review: create it in its initial state, then move it through write(),
+        # which runs the tier check.
+        targets = {}
+        if not self._tier_validation_state_field_is_computed:
+            for index, vals in enumerate(vals_list):
+                if vals.get(self._state_field) in self._state_to:
+                    vals_list[index] = dict(vals)
+                    targets[index] = vals_list[index].pop(self._state_field)
+        records = super().create(vals_list)
+        for index, state in targets.items():
+            records[index].write({self._state_field: state})
+        return records
+
+    def _tier_validation_check_state_on_write(self, vals):
+        # need_validation has no dependencies: its cached value goes stale once
+        # reviews are requested or decided in the same transaction.
+        self.invalidate_recordset(["need_validation"])
+        for record in self:
+            try:
+                super(TierValidation, record)._tier_validation_check_state_on_write(vals)
+            except ValidationError as error:
+                raise ValidationError(
+                    _(
+                        "%(document)s cannot be confirmed before it is approved.\n%(reason)s",
+                        document=record.display_name,
+                        reason=error.args[0],
+                    )
+                ) from error

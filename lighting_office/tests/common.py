@@ -1,0 +1,79 @@
+from contextlib import contextmanager
+
+from odoo import Command
+from odoo.tests import TransactionCase, new_test_user
+
+ROLES = ("sales", "support", "aftersales", "manager")
+
+
+class LightingOfficeCase(TransactionCase):
+    """Head office, two offices created the way an admin creates them, and a
+    user of every role in each."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
+        cls.hq = cls.env.ref("base.main_company")
+        Company = cls.env["res.company"]
+        cls.office_a = Company.create(
+            {"name": "Office A", "is_lighting_office": True, "office_code": "TA"}
+        )
+        cls.office_b = Company.create(
+            {"name": "Office B", "is_lighting_office": True, "office_code": "TB"}
+        )
+        cls.users = {}
+        for office, key in ((cls.office_a, "a"), (cls.office_b, "b")):
+            for role in ROLES:
+                cls.users[role, key] = cls._office_user(f"{role}_{key}", office, role)
+        cls.office_a.office_manager_id = cls.users["manager", "a"]
+        cls.office_b.office_manager_id = cls.users["manager", "b"]
+        (cls.office_a | cls.office_b).action_sync_office_teams()
+        offices = cls.hq | cls.office_a | cls.office_b
+        cls.hq_finance = new_test_user(
+            cls.env, login="hq_fin", groups="base.group_user,lighting_office.group_lighting_hq_finance",
+            company_id=cls.hq.id, company_ids=[Command.set(offices.ids)],
+        )
+        cls.hq_management = new_test_user(
+            cls.env, login="hq_mgmt", groups="base.group_user,lighting_office.group_lighting_hq_management",
+            company_id=cls.hq.id, company_ids=[Command.set(offices.ids)],
+        )
+        cls.customer = cls.env["res.partner"].create({"name": "Customer of the offices", "is_company": True})
+        cls.product = cls.env["product.product"].create(
+            {"name": "LED downlight 12W", "list_price": 100.0, "type": "consu"}
+        )
+
+    @classmethod
+    def _office_user(cls, login, office, role):
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=f"base.group_user,lighting_office.group_lighting_{role}",
+            company_id=office.id,
+            company_ids=[Command.set(office.ids)],
+        )
+
+    @classmethod
+    def _order(cls, office, salesperson, qty=10):
+        return cls.env["sale.order"].with_user(salesperson).create(
+            {
+                "partner_id": cls.customer.id,
+                "company_id": office.id,
+                "user_id": salesperson.id,
+                "order_line": [Command.create({"product_id": cls.product.id, "product_uom_qty": qty})],
+            }
+        )
+
+    @classmethod
+    def _approve(cls, order):
+        """Request the review and let the order's office manager approve it."""
+        order.request_validation()
+        order.with_user(order.company_id.office_manager_id).validate_tier()
+
+    @contextmanager
+    def assertRefused(self, exception, *fragments):
+        """The operation raises `exception` (rolled back) whose message names every fragment."""
+        with self.assertRaises(exception) as caught:
+            yield
+        for fragment in fragments:
+            self.assertIn(fragment, str(caught.exception))
