@@ -1,8 +1,29 @@
 import { registry } from "@web/core/registry";
+import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const CUSTOMER = "Customer of the offices";
 
 registry.category("web_tour.tours").add("lighting_office_quotation_review", {
     url: "/odoo",
     steps: () => [
+        {
+            isActive: ["desktop"],
+            content: "Open the apps menu",
+            trigger: ".o_navbar_apps_menu button:enabled",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Open the menu",
+            trigger: ".o_menu_toggle",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Show all apps",
+            trigger: ".o_sidebar_topbar a.btn-primary",
+            run: "click",
+        },
         {
             content: "Open the Lighting Office app",
             trigger: '.o_app[data-menu-xmlid="lighting_office.menu_lighting_root"]',
@@ -14,36 +35,28 @@ registry.category("web_tour.tours").add("lighting_office_quotation_review", {
             run: "click",
         },
         {
+            isActive: ["desktop"],
             content: "Choose the customer",
             trigger: ".o_field_widget[name=partner_id] input",
-            run: "edit Customer of the offices",
+            run: `edit ${CUSTOMER}`,
         },
         {
-            trigger: ".o-autocomplete--dropdown-item a:contains(Customer of the offices)",
+            isActive: ["desktop"],
+            trigger: `.o-autocomplete--dropdown-item a:contains(${CUSTOMER})`,
             run: "click",
-        },
-        {
-            content: "Save the quotation",
-            trigger: ".o_form_button_save",
-            run: "click",
-        },
-        {
-            trigger: ".o_form_saved",
         },
         {
             isActive: ["mobile"],
-            content: "Open the other actions",
-            trigger: ".o_statusbar_buttons .dropdown-toggle",
+            content: "Choose the customer",
+            trigger: ".o_field_widget[name=partner_id] input",
             run: "click",
         },
+        ...stepUtils.mobileKanbanSearchMany2X("Customer", CUSTOMER),
+        ...stepUtils.saveForm(),
+        ...stepUtils.statusbarButtonsSteps("Request Validation", "Request the office manager's review"),
         {
-            content: "Request the office manager's review",
-            trigger: "button[name=request_validation]",
-            run: "click",
-        },
-        {
-            content: "The quotation waits for the review",
-            trigger: ".alert-warning button[name=validate_tier], .alert-warning:contains(validated)",
+            content: "The quotation waits for the office manager's review",
+            trigger: ".alert-warning:contains(needs to be)",
         },
     ],
 });
