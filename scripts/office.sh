@@ -32,7 +32,14 @@ MSG
 }
 
 python_packages() {
-  if ! (cd / && "$PYTHON" -c "import odoo.addons.base_tier_validation, odoo.addons.helpdesk_mgmt, odoo.addons.sale_tier_validation, xlrd, pytest_odoo, websocket" 2>/dev/null); then
+  if ! (cd / && "$PYTHON" - 2>/dev/null <<'PY'
+from importlib.util import find_spec
+import sys
+needed = ["odoo.addons.base_tier_validation", "odoo.addons.sale_tier_validation",
+          "odoo.addons.helpdesk_mgmt", "xlrd", "openpyxl", "pytest_odoo", "websocket"]
+sys.exit(any(find_spec(name) is None for name in needed))
+PY
+  ); then
     say "Installing Python packages (requirements.txt)"
     "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
   fi
