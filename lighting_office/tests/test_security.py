@@ -36,6 +36,7 @@ class TestOfficeIsolation(LightingOfficeCase):
                 {"name": f"Target {key}", "company_id": office.id, "target_amount": 1000}
             ),
             "tier.review": order.review_ids,
+            "res.company": office,
             "crm.team": office.office_sales_team_id,
             "helpdesk.ticket.team": office.office_support_team_id | office.office_aftersales_team_id,
         }
@@ -64,6 +65,7 @@ class TestOfficeIsolation(LightingOfficeCase):
             "helpdesk.ticket": {"name": "changed"},
             "lighting.office.target": {"name": "changed"},
             "tier.review": {"comment": "changed"},
+            "res.company": {"office_code": "XX"},
             "crm.team": {"name": "changed"},
             "helpdesk.ticket.team": {"name": "changed"},
         }
