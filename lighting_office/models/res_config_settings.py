@@ -11,3 +11,11 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.office_manager_id", readonly=False, string="Office Manager"
     )
     lighting_is_office = fields.Boolean(related="company_id.is_lighting_office")
+    lighting_followup_days_a = fields.Integer(related="company_id.lighting_followup_days_a", readonly=False)
+    lighting_followup_days_b = fields.Integer(related="company_id.lighting_followup_days_b", readonly=False)
+    lighting_followup_days_c = fields.Integer(related="company_id.lighting_followup_days_c", readonly=False)
+    lighting_filing_due_days = fields.Integer(related="company_id.lighting_filing_due_days", readonly=False)
+    lighting_collection_escalation_days = fields.Integer(
+        related="company_id.lighting_collection_escalation_days", readonly=False
+    )
+    lighting_contract_terms = fields.Html(related="company_id.lighting_contract_terms", readonly=False)

@@ -3,4 +3,9 @@ from . import test_security
 from . import test_sale_approval
 from . import test_office_target
 from . import test_translation
+from . import test_market_intel
+from . import test_prospect
+from . import test_contract_signing
+from . import test_order_execution
+from . import test_collection
 from . import test_tour

@@ -31,3 +31,33 @@ class TestQuotationReviewTourMobile(QuotationReviewTourCase):
     def test_quotation_review_mobile(self):
         """R3.1.4: the same tour in a phone-sized window."""
         self._run_tour()
+
+
+@tagged("post_install", "-at_install")
+class TestSalesFlowTour(LightingOfficeCase, HttpCase):
+    """R3.1.2-R3.1.4: lead -> quotation -> review -> signed -> filed, each step by its role in the browser."""
+
+    def test_lead_to_filed_contract(self):
+        """R3.1.4: the salesperson, the office manager and HQ Finance walk the contract to its filing."""
+        sales, manager = self.users["sales", "a"], self.users["manager", "a"]
+        lead = self.env["crm.lead"].create({
+            "name": "Tour opportunity", "type": "opportunity", "partner_id": self.customer.id,
+            "user_id": sales.id, "company_id": self.office_a.id, "team_id": self.office_a.office_sales_team_id.id,
+        })
+        self.start_tour("/odoo", "lighting_office_lead_to_review", login=sales.login)
+        order = lead.order_ids
+        self.assertEqual(order.review_ids.reviewer_ids, manager)
+        self.start_tour("/odoo/action-lighting_office.action_lighting_orders_to_review",
+                        "lighting_office_manager_review", login=manager.login)
+        self.assertEqual(order.validation_status, "validated")
+        self.start_tour("/odoo/action-sale.action_quotations_with_onboarding",
+                        "lighting_office_sign_contract", login=sales.login)
+        self.assertEqual((order.state, order.contract_state), ("sale", "signed"))
+        self.assertTrue(order.install_job_ids)
+        # Head office works with every office ticked in the company switcher.
+        cids = "-".join(str(cid) for cid in (self.hq | self.office_a | self.office_b).ids)
+        self.start_tour(f"/odoo/action-lighting_office.action_contracts_to_file?cids={cids}",
+                        "lighting_office_hq_filing", login=self.hq_finance.login)
+        self.assertEqual(order.contract_state, "filed")
+        self.assertEqual(order.hq_filing_number, "HQ-2026-0001")
+        self.assertEqual(order.hq_filed_by_id, self.hq_finance)

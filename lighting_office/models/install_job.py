@@ -1,0 +1,73 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class LightingInstallJob(models.Model):
+    """An installation and commissioning job of a confirmed order (R3.1.5),
+    carried out by the office's after-sales staff."""
+
+    _name = "lighting.install.job"
+    _description = "Installation and Commissioning Job"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_date, id"
+
+    name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
+    sale_order_id = fields.Many2one(
+        "sale.order", string="Sales Order", required=True, ondelete="cascade", index=True,
+        domain="[('state', '=', 'sale'), ('company_id', '=', company_id)]",
+    )
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True,
+        default=lambda self: self.env.company,
+    )
+    partner_id = fields.Many2one("res.partner", string="Site", required=True, tracking=True,
+                                 help="Customer address where the products are installed.")
+    site_address = fields.Char(related="partner_id.contact_address_inline", string="Site Address")
+    planned_date = fields.Datetime(string="Planned Date", tracking=True)
+    user_id = fields.Many2one(
+        "res.users", string="After-sales Staff", tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
+    state = fields.Selection(
+        [("planned", "Planned"), ("in_progress", "In Progress"), ("done", "Done"), ("cancel", "Cancelled")],
+        default="planned", required=True, tracking=True,
+    )
+    note = fields.Html(string="Work Notes")
+    training_ids = fields.One2many("lighting.customer.training", "install_job_id", string="Customer Training")
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            if vals.get("name", "/") == "/":
+                vals["name"] = self.env["ir.sequence"].with_company(vals.get("company_id")).next_by_code(
+                    "lighting.install.job") or "/"
+        return super().create(vals_list)
+
+    def action_start(self):
+        for job in self:
+            if not job.user_id:
+                raise UserError(_("%(job)s: set the After-sales Staff before starting.", job=job.name))
+        self.write({"state": "in_progress"})
+
+    def action_done(self):
+        self.write({"state": "done"})
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+
+    def action_reset(self):
+        self.write({"state": "planned"})
+
+    def action_record_training(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Customer Training"),
+            "res_model": "lighting.customer.training",
+            "view_mode": "form",
+            "context": {
+                "default_install_job_id": self.id,
+                "default_partner_id": self.sale_order_id.partner_id.id,
+                "default_company_id": self.company_id.id,
+            },
+        }
