@@ -78,6 +78,19 @@ chromium_browser() {
   fi
 }
 
+pdf_tools() {
+  # Printing quotations and contracts as PDF in Chinese needs wkhtmltopdf and a CJK font.
+  if ! command -v wkhtmltopdf >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
+    if [ "$(id -u)" = 0 ]; then
+      say "Installing wkhtmltopdf and Chinese fonts for PDF printing"
+      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wkhtmltopdf fonts-noto-cjk >/dev/null \
+        || echo "Could not install wkhtmltopdf/fonts-noto-cjk: PDFs will not print until they are installed." >&2
+    else
+      echo "Install wkhtmltopdf and fonts-noto-cjk to print PDFs (sudo apt-get install wkhtmltopdf fonts-noto-cjk)." >&2
+    fi
+  fi
+}
+
 write_config() {
   mkdir -p "$STATE"
   local addons
@@ -121,6 +134,7 @@ prepare() {
 
 cmd_run() {
   prepare
+  pdf_tools
   if ! db_exists "$DEMO_DB"; then
     say "Creating the demo database $DEMO_DB (Lighting Office with demo data)"
     odoo -d "$DEMO_DB" -i lighting_office --load-language=zh_CN --stop-after-init --log-level=warn

@@ -84,14 +84,17 @@ class TestOfficeIsolation(LightingOfficeCase):
                 self.assertEqual(self._readable(manager, records), records)
 
     def test_roles_see_their_duties(self):
-        """R1.2: sales see the office's sales, support and after-sales their own teams' tickets."""
+        """R1.2: sales see the office's sales, support and after-sales their own teams' tickets;
+        neither touches leads, after-sales only read orders (R3.1.5)."""
         records = self.records["a"]
         consultation, feedback = records["helpdesk.ticket"]
         self.assertEqual(self._readable(self.users["sales", "a"], records["sale.order"]), records["sale.order"])
         self.assertEqual(self._readable(self.users["support", "a"], records["helpdesk.ticket"]), consultation)
         self.assertEqual(self._readable(self.users["aftersales", "a"], records["helpdesk.ticket"]), feedback)
         with self.assertRaises(AccessError):
-            records["sale.order"].with_user(self.users["support", "a"]).read(["name"])
+            records["crm.lead"].with_user(self.users["support", "a"]).read(["name"])
+        with self.assertRaises(AccessError):
+            records["sale.order"].with_user(self.users["aftersales", "a"]).write({"note": "changed"})
 
     def test_head_office_reads_every_office(self):
         """R1.2: HQ Finance and HQ Management read the records of both offices."""
