@@ -5,3 +5,9 @@ from . import office_target
 from . import tier_definition
 from . import tier_review
 from . import tier_validation
+from . import risk_scale
+from . import risk
+from . import risk_assessment
+from . import risk_indicator
+from . import risk_action
+from . import risk_round

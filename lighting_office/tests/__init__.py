@@ -4,3 +4,5 @@ from . import test_sale_approval
 from . import test_office_target
 from . import test_translation
 from . import test_tour
+from . import test_risk
+from . import test_risk_security
