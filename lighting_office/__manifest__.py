@@ -31,12 +31,16 @@
         "views/risk_assessment_views.xml",
         "views/risk_round_views.xml",
         "views/risk_scale_views.xml",
+        "report/risk_report.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "lighting_office/static/src/**/*",
+        ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",
         ],

@@ -11,6 +11,7 @@ CATEGORIES = [
     ("personnel", "Personnel"),
 ]
 LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+LEVEL_RANK = {False: 0, "low": 1, "medium": 2, "high": 3}
 RESPONSES = [
     ("avoid", "Avoid"),
     ("mitigate", "Mitigate"),
@@ -267,3 +268,61 @@ class LightingRisk(models.Model):
 
     def action_reopen(self):
         self.write({"state": "identified"})
+
+    # R7.1.3: the risk matrix
+
+    @api.model
+    def _matrix_domain(self, company_ids=None, categories=None):
+        domain = [("likelihood", ">", 0), ("impact", ">", 0), ("state", "!=", "closed")]
+        if company_ids:
+            domain.append(("company_id", "in", company_ids))
+        if categories:
+            domain.append(("category", "in", categories))
+        return domain
+
+    @api.model
+    def get_risk_matrix(self, company_ids=None, categories=None):
+        """The matrix of the web client, filtered by office and category."""
+        return self._matrix(self._matrix_domain(company_ids, categories))
+
+    def _report_matrix(self):
+        """The matrix of the risks being printed."""
+        return self._matrix(self._matrix_domain() + [("id", "in", self.ids)])
+
+    @api.model
+    def _matrix(self, domain):
+        """The 5 x 5 matrix of open assessed risks, from one grouped query.
+
+        A cell holding risks takes the highest level among them (offices may set
+        different thresholds); an empty cell the level of the current company.
+        """
+        groups = self._read_group(domain, ["likelihood", "impact", "level"], ["__count"])
+        cells = {}
+        for likelihood, impact, level, count in groups:
+            cell = cells.setdefault((likelihood, impact), {"count": 0, "level": False})
+            cell["count"] += count
+            if LEVEL_RANK[level] > LEVEL_RANK[cell["level"]]:
+                cell["level"] = level
+        steps = self.env["lighting.risk.scale"]._steps()
+        company = self.env.company
+        rows = []
+        for likelihood in sorted(steps["likelihood"], reverse=True):
+            row = []
+            for impact in sorted(steps["impact"]):
+                cell = cells.get((likelihood, impact)) or {
+                    "count": 0,
+                    "level": company._risk_level(company._risk_score(likelihood, impact)),
+                }
+                row.append(dict(cell, likelihood=likelihood, impact=impact))
+            rows.append({"likelihood": likelihood, "name": steps["likelihood"][likelihood],
+                         "cells": row})
+        return {
+            "rows": rows,
+            "impacts": [{"value": v, "name": n} for v, n in sorted(steps["impact"].items())],
+            "domain": domain,
+            "total": sum(cell["count"] for cell in cells.values()),
+            "offices": [{"id": c.id, "name": c.name}
+                        for c in self.env.companies.filtered("is_lighting_office")],
+            "categories": [{"value": v, "name": n}
+                           for v, n in self._fields["category"]._description_selection(self.env)],
+        }

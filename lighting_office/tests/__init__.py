@@ -6,3 +6,5 @@ from . import test_translation
 from . import test_tour
 from . import test_risk
 from . import test_risk_security
+from . import test_risk_matrix
+from . import test_risk_tour
