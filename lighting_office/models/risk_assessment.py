@@ -12,7 +12,6 @@ class LightingRiskAssessment(models.Model):
 
     risk_id = fields.Many2one("lighting.risk", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
-    category = fields.Selection(related="risk_id.category", store=True)
     kind = fields.Selection(
         [("assessment", "Assessment"), ("residual", "Residual Assessment")],
         required=True, default="assessment",

@@ -1,3 +1,5 @@
+from collections import defaultdict
+
 from odoo import _, api, fields, models
 
 
@@ -45,17 +47,15 @@ class LightingRiskIndicator(models.Model):
         return res
 
     def _raise_likelihood(self):
-        """Raise the likelihood of the assessed risks whose indicators were just crossed."""
+        """Raise the likelihood of the assessed risks whose indicators were just crossed,
+        with one write per new likelihood value."""
         top = max(self.env["lighting.risk.scale"]._steps()["likelihood"], default=0)
-        by_new_likelihood = {}
+        by_value = defaultdict(lambda: (self.env["lighting.risk"], self.browse()))
         for risk, indicators in self.grouped("risk_id").items():
-            if not risk.likelihood:
-                continue
             raised = min(top, risk.likelihood + max(indicators.mapped("likelihood_step")))
-            if raised > risk.likelihood:
-                by_new_likelihood.setdefault(raised, [risk, self.browse()])
-                by_new_likelihood[raised][0] |= risk
-                by_new_likelihood[raised][1] |= indicators
-        for likelihood, (risks, indicators) in by_new_likelihood.items():
-            note = _("Indicator crossed: %(names)s", names=", ".join(indicators.mapped("name")))
+            if risk.likelihood and raised > risk.likelihood:
+                risks, crossed = by_value[raised]
+                by_value[raised] = (risks | risk, crossed | indicators)
+        for likelihood, (risks, crossed) in by_value.items():
+            note = _("Indicator crossed: %(names)s", names=", ".join(crossed.mapped("name")))
             risks.with_context(risk_assessment_note=note).write({"likelihood": likelihood})
