@@ -19,6 +19,8 @@
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
         "data/ir_cron_data.xml",
+        "data/risk_scale_data.xml",
+        "data/risk_cron_data.xml",
         "views/lighting_office_menus.xml",
         "views/res_company_views.xml",
         "views/office_target_views.xml",
@@ -31,11 +33,22 @@
         "views/tier_definition_views.xml",
         "views/res_config_settings_views.xml",
         "report/sale_contract_report.xml",
+        "views/risk_views.xml",
+        "views/risk_action_views.xml",
+        "views/risk_indicator_views.xml",
+        "views/risk_assessment_views.xml",
+        "views/risk_round_views.xml",
+        "views/risk_scale_views.xml",
+        "report/risk_report.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
+        "demo/risk_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "lighting_office/static/src/**/*",
+        ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",
         ],

@@ -14,3 +14,9 @@ from . import install_job
 from . import customer_training
 from . import account_move
 from . import collection_log
+from . import risk_scale
+from . import risk
+from . import risk_assessment
+from . import risk_indicator
+from . import risk_action
+from . import risk_round

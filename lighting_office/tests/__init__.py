@@ -9,3 +9,7 @@ from . import test_contract_signing
 from . import test_order_execution
 from . import test_collection
 from . import test_tour
+from . import test_risk
+from . import test_risk_security
+from . import test_risk_matrix
+from . import test_risk_tour

@@ -1,0 +1,328 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
+
+CATEGORIES = [
+    ("market", "Market"),
+    ("technical", "Technical"),
+    ("financial", "Financial"),
+    ("legal", "Legal"),
+    ("personnel", "Personnel"),
+]
+LEVELS = [("low", "Low"), ("medium", "Medium"), ("high", "High")]
+LEVEL_RANK = {False: 0, "low": 1, "medium": 2, "high": 3}
+RESPONSES = [
+    ("avoid", "Avoid"),
+    ("mitigate", "Mitigate"),
+    ("transfer", "Transfer"),
+    ("reduce", "Reduce"),
+    ("monitor", "Monitor"),
+    ("accept", "Accept"),
+]
+# R7.2: the responses each level allows.
+ALLOWED_RESPONSES = {
+    "high": ("avoid", "mitigate", "transfer"),
+    "medium": ("reduce", "monitor"),
+    "low": ("accept",),
+}
+ASSESSED_FIELDS = {"likelihood": "assessment", "impact": "assessment",
+                   "residual_likelihood": "residual", "residual_impact": "residual"}
+
+
+class LightingRisk(models.Model):
+    """A risk an office faces, its assessment and the response to it (R7)."""
+
+    _name = "lighting.risk"
+    _description = "Office Risk"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "score desc, next_review_date, id desc"
+
+    name = fields.Char(string="Title", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True,
+        default=lambda self: self.env.company,
+        domain=[("is_lighting_office", "=", True)], tracking=True,
+    )
+    category = fields.Selection(CATEGORIES, required=True, tracking=True)
+    description = fields.Text()
+    cause = fields.Text()
+    owner_id = fields.Many2one(
+        "res.users", string="Owner", required=True, default=lambda self: self.env.user,
+        tracking=True,
+    )
+    identified_on = fields.Date(required=True, default=fields.Date.context_today)
+    next_review_date = fields.Date(
+        default=lambda self: fields.Date.context_today(self) + relativedelta(months=3),
+        tracking=True,
+    )
+    round_id = fields.Many2one("lighting.risk.round", string="Identification Round")
+    state = fields.Selection(
+        [("identified", "Identified"), ("assessed", "Assessed"),
+         ("treated", "Treated"), ("closed", "Closed")],
+        default="identified", required=True, tracking=True,
+    )
+    likelihood = fields.Integer(tracking=True, help="On the likelihood scale, 1 to 5.")
+    impact = fields.Integer(tracking=True, help="On the impact scale, 1 to 5.")
+    likelihood_name = fields.Char(string="Likelihood Means", compute="_compute_scale_names")
+    impact_name = fields.Char(string="Impact Means", compute="_compute_scale_names")
+    score = fields.Integer(compute="_compute_score", store=True)
+    level = fields.Selection(LEVELS, compute="_compute_score", store=True, tracking=True)
+    response = fields.Selection(RESPONSES, tracking=True)
+    response_plan = fields.Text(string="Response Plan")
+    action_ids = fields.One2many("lighting.risk.action", "risk_id", string="Response Actions")
+    open_action_count = fields.Integer(compute="_compute_action_counts")
+    has_overdue_action = fields.Boolean(
+        compute="_compute_action_counts", search="_search_has_overdue_action",
+        string="Overdue Actions",
+    )
+    indicator_ids = fields.One2many("lighting.risk.indicator", "risk_id", string="Indicators")
+    assessment_ids = fields.One2many(
+        "lighting.risk.assessment", "risk_id", string="Assessment History"
+    )
+    residual_likelihood = fields.Integer(tracking=True)
+    residual_impact = fields.Integer(tracking=True)
+    residual_score = fields.Integer(compute="_compute_score", store=True)
+    residual_level = fields.Selection(LEVELS, compute="_compute_score", store=True)
+
+    @api.depends("likelihood", "impact")
+    def _compute_scale_names(self):
+        steps = self.env["lighting.risk.scale"]._steps()
+        for risk in self:
+            risk.likelihood_name = steps["likelihood"].get(risk.likelihood, "")
+            risk.impact_name = steps["impact"].get(risk.impact, "")
+
+    @api.depends(
+        "likelihood", "impact", "residual_likelihood", "residual_impact",
+        "company_id.risk_score_rule", "company_id.risk_medium_threshold",
+        "company_id.risk_high_threshold",
+    )
+    def _compute_score(self):
+        for risk in self:
+            company = risk.company_id or self.env.company
+            risk.score = company._risk_score(risk.likelihood, risk.impact)
+            risk.level = company._risk_level(risk.score)
+            risk.residual_score = company._risk_score(risk.residual_likelihood, risk.residual_impact)
+            risk.residual_level = company._risk_level(risk.residual_score)
+
+    @api.depends("action_ids.state", "action_ids.date_deadline")
+    def _compute_action_counts(self):
+        for risk in self:
+            open_actions = risk.action_ids.filtered(lambda a: a.state == "todo")
+            risk.open_action_count = len(open_actions)
+            risk.has_overdue_action = any(open_actions.mapped("is_overdue"))
+
+    def _search_has_overdue_action(self, operator, value):
+        positive = (operator == "=") == bool(value)
+        return [("action_ids", "any" if positive else "not any", [("is_overdue", "=", True)])]
+
+    @api.constrains("likelihood", "impact", "residual_likelihood", "residual_impact")
+    def _check_on_scale(self):
+        steps = self.env["lighting.risk.scale"]._steps()
+        for risk in self:
+            for field_name, axis in (
+                ("likelihood", "likelihood"), ("impact", "impact"),
+                ("residual_likelihood", "likelihood"), ("residual_impact", "impact"),
+            ):
+                value = risk[field_name]
+                if value and value not in steps[axis]:
+                    raise ValidationError(
+                        _(
+                            "Risk %(risk)s: the field %(field)s must be a value of its scale "
+                            "(%(values)s); %(value)s is not.",
+                            risk=risk.name,
+                            field=risk._fields[field_name].get_description(self.env)["string"],
+                            values=", ".join(str(v) for v in sorted(steps[axis])),
+                            value=value,
+                        )
+                    )
+
+    @api.constrains("response", "likelihood", "impact")
+    def _check_response_fits_level(self):
+        for risk in self.filtered("response"):
+            allowed = ALLOWED_RESPONSES.get(risk.level, ())
+            if risk.response not in allowed:
+                raise ValidationError(risk._response_refusal(allowed))
+
+    def _response_refusal(self, allowed):
+        labels = dict(self._fields["response"]._description_selection(self.env))
+        level = dict(self._fields["level"]._description_selection(self.env)).get(self.level)
+        return _(
+            "Risk %(risk)s: the field Response cannot be %(response)s for a %(level)s risk; "
+            "allowed: %(allowed)s.",
+            risk=self.name,
+            response=labels[self.response],
+            level=level or _("not assessed"),
+            allowed=", ".join(labels[r] for r in allowed) or _("none until it is assessed"),
+        )
+
+    @api.constrains("residual_likelihood", "residual_impact")
+    def _check_residual_after_actions(self):
+        for risk in self:
+            if (risk.residual_likelihood or risk.residual_impact) and risk.open_action_count:
+                raise ValidationError(
+                    _(
+                        "Risk %(risk)s: the field Residual Likelihood/Impact is assessed "
+                        "after the Response Actions are done; %(count)s are still open.",
+                        risk=risk.name, count=risk.open_action_count,
+                    )
+                )
+
+    @api.constrains("state")
+    def _check_close(self):
+        for risk in self.filtered(lambda r: r.state == "closed" and r.level == "high"):
+            if risk.open_action_count:
+                raise ValidationError(
+                    _(
+                        "Risk %(risk)s is high: its Response Actions must be done or "
+                        "cancelled before it is closed (%(count)s open).",
+                        risk=risk.name, count=risk.open_action_count,
+                    )
+                )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        risks = super().create(vals_list)
+        risks._record_assessments(set(ASSESSED_FIELDS))
+        return risks
+
+    def write(self, vals):
+        changed = set(ASSESSED_FIELDS) & set(vals)
+        if not changed or "response" in vals:
+            res = super().write(vals)
+        else:
+            # A re-assessment that moves the risk to another level drops a
+            # response that level no longer allows; the owner chooses again.
+            unfit = self._with_unfit_response(vals)
+            res = super(LightingRisk, self - unfit).write(vals)
+            if unfit:
+                treated = unfit.filtered(lambda r: r.state == "treated")
+                super(LightingRisk, unfit - treated).write(dict(vals, response=False))
+                super(LightingRisk, treated).write(dict(vals, response=False, state="assessed"))
+                unfit._ask_for_new_response()
+        if changed:
+            self._record_assessments(changed)
+        return res
+
+    def _with_unfit_response(self, vals):
+        def unfit(risk):
+            company = self.env["res.company"].browse(vals.get("company_id")) or risk.company_id
+            level = company._risk_level(company._risk_score(
+                vals.get("likelihood", risk.likelihood), vals.get("impact", risk.impact)))
+            return risk.response and risk.response not in ALLOWED_RESPONSES.get(level, ())
+        return self.filtered(unfit)
+
+    def _ask_for_new_response(self):
+        self.env["mail.activity"].create([
+            {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": risk.id,
+                "user_id": risk.owner_id.id,
+                "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
+                "automated": True,
+                "summary": _("The risk level changed: choose a new response"),
+            }
+            for risk in self
+        ])
+
+    def _record_assessments(self, changed_fields):
+        """Keep every (re-)assessment as history, with who and when (R7.1.2)."""
+        kinds = {ASSESSED_FIELDS[f] for f in changed_fields}
+        note = self.env.context.get("risk_assessment_note", False)
+        values = []
+        for risk in self:
+            if "assessment" in kinds and risk.likelihood and risk.impact:
+                values.append(risk._assessment_values("assessment", risk.likelihood, risk.impact,
+                                                      risk.score, risk.level, note))
+            if "residual" in kinds and risk.residual_likelihood and risk.residual_impact:
+                values.append(risk._assessment_values(
+                    "residual", risk.residual_likelihood, risk.residual_impact,
+                    risk.residual_score, risk.residual_level, note))
+        self.env["lighting.risk.assessment"].create(values)
+
+    def _assessment_values(self, kind, likelihood, impact, score, level, note):
+        return {
+            "risk_id": self.id, "kind": kind, "likelihood": likelihood, "impact": impact,
+            "score": score, "level": level, "note": note,
+        }
+
+    def action_assess(self):
+        for risk in self:
+            if not (risk.likelihood and risk.impact):
+                raise UserError(
+                    _("Risk %(risk)s: set the fields Likelihood and Impact to assess it.",
+                      risk=risk.name)
+                )
+        self.write({"state": "assessed"})
+
+    def action_treat(self):
+        for risk in self:
+            if not risk.response:
+                raise UserError(
+                    _("Risk %(risk)s: choose the field Response before treating it.", risk=risk.name)
+                )
+        self.write({"state": "treated"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reopen(self):
+        self.write({"state": "identified"})
+
+    # R7.1.3: the risk matrix
+
+    @api.model
+    def _matrix_domain(self, company_ids=None, categories=None):
+        domain = [("likelihood", ">", 0), ("impact", ">", 0), ("state", "!=", "closed")]
+        if company_ids:
+            domain.append(("company_id", "in", company_ids))
+        if categories:
+            domain.append(("category", "in", categories))
+        return domain
+
+    @api.model
+    def get_risk_matrix(self, company_ids=None, categories=None):
+        """The matrix of the web client, filtered by office and category."""
+        return self._matrix(self._matrix_domain(company_ids, categories))
+
+    def _report_matrix(self):
+        """The matrix of the risks being printed."""
+        return self._matrix(self._matrix_domain() + [("id", "in", self.ids)])
+
+    @api.model
+    def _matrix(self, domain):
+        """The 5 x 5 matrix of open assessed risks, from one grouped query.
+
+        A cell holding risks takes the highest level among them (offices may set
+        different thresholds); an empty cell the level of the current company.
+        """
+        groups = self._read_group(domain, ["likelihood", "impact", "level"], ["__count"])
+        cells = {}
+        for likelihood, impact, level, count in groups:
+            cell = cells.setdefault((likelihood, impact), {"count": 0, "level": False})
+            cell["count"] += count
+            if LEVEL_RANK[level] > LEVEL_RANK[cell["level"]]:
+                cell["level"] = level
+        steps = self.env["lighting.risk.scale"]._steps()
+        company = self.env.company
+        rows = []
+        for likelihood in sorted(steps["likelihood"], reverse=True):
+            row = []
+            for impact in sorted(steps["impact"]):
+                cell = cells.get((likelihood, impact)) or {
+                    "count": 0,
+                    "level": company._risk_level(company._risk_score(likelihood, impact)),
+                }
+                row.append(dict(cell, likelihood=likelihood, impact=impact))
+            rows.append({"likelihood": likelihood, "name": steps["likelihood"][likelihood],
+                         "cells": row})
+        return {
+            "rows": rows,
+            "impacts": [{"value": v, "name": n} for v, n in sorted(steps["impact"].items())],
+            "domain": domain,
+            "total": sum(cell["count"] for cell in cells.values()),
+            "offices": [{"id": c.id, "name": c.name}
+                        for c in self.env.companies.filtered("is_lighting_office")],
+            "categories": [{"value": v, "name": n}
+                           for v, n in self._fields["category"]._description_selection(self.env)],
+        }

@@ -1,0 +1,70 @@
+from odoo import _, api, fields, models
+
+
+class LightingRiskAction(models.Model):
+    """A response action of a risk: who does what by when (R7.2)."""
+
+    _name = "lighting.risk.action"
+    _description = "Risk Response Action"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_deadline, id"
+
+    name = fields.Char(string="Action", required=True, tracking=True)
+    risk_id = fields.Many2one(
+        "lighting.risk", string="Risk", required=True, ondelete="cascade", index=True
+    )
+    company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
+    risk_level = fields.Selection(related="risk_id.level", string="Risk Level")
+    owner_id = fields.Many2one(
+        "res.users", string="Owner", required=True, default=lambda self: self.env.user,
+        tracking=True,
+    )
+    date_deadline = fields.Date(string="Due Date", required=True, tracking=True)
+    state = fields.Selection(
+        [("todo", "To Do"), ("done", "Done"), ("cancelled", "Cancelled")],
+        default="todo", required=True, tracking=True,
+    )
+    is_overdue = fields.Boolean(
+        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
+    )
+
+    @api.depends("state", "date_deadline")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.is_overdue = action.state == "todo" and action.date_deadline < today
+
+    def _search_is_overdue(self, operator, value):
+        domain = [("state", "=", "todo"), ("date_deadline", "<", fields.Date.context_today(self))]
+        if (operator == "=") == bool(value):
+            return domain
+        return ["!", "&", *domain]
+
+    def action_done(self):
+        self.write({"state": "done"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_cancel(self):
+        self.write({"state": "cancelled"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
+
+    def action_reset(self):
+        self.write({"state": "todo"})
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """An activity for the owner of each overdue action that has none yet."""
+        overdue = self.search([("is_overdue", "=", True), ("activity_ids", "=", False)])
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.env["mail.activity"].create([
+            {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": action.id,
+                "user_id": action.owner_id.id,
+                "activity_type_id": todo.id,
+                "automated": True,
+                "summary": _("Overdue risk action: %(action)s", action=action.name),
+                "date_deadline": fields.Date.context_today(self),
+            }
+            for action in overdue
+        ])
