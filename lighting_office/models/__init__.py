@@ -5,3 +5,13 @@ from . import office_target
 from . import tier_definition
 from . import tier_review
 from . import tier_validation
+from . import recruitment_channel
+from . import recruitment_plan
+from . import recruitment_plan_line
+from . import hr_job
+from . import applicant_check
+from . import hr_applicant
+from . import training
+from . import training_plan
+from . import training_plan_line
+from . import hr_employee
