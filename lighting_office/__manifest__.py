@@ -33,6 +33,7 @@
         "views/training_views.xml",
         "views/training_plan_views.xml",
         "views/hr_employee_views.xml",
+        "views/suggestion_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

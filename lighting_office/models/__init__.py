@@ -15,3 +15,4 @@ from . import training
 from . import training_plan
 from . import training_plan_line
 from . import hr_employee
+from . import suggestion

@@ -11,3 +11,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.office_manager_id", readonly=False, string="Office Manager"
     )
     lighting_is_office = fields.Boolean(related="company_id.is_lighting_office")
+    lighting_suggestion_answer_days = fields.Integer(
+        related="company_id.lighting_suggestion_answer_days", readonly=False
+    )
