@@ -37,6 +37,7 @@
     ],
     "demo": [
         "demo/office_demo.xml",
+        "demo/people_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

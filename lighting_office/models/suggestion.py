@@ -33,10 +33,10 @@ class LightingSuggestion(models.Model):
         groups="lighting_office.group_lighting_hq_management",
     )
     author_name = fields.Char(string="From", compute="_compute_author_name")
-    submit_date = fields.Date(string="Submitted", readonly=True, default=fields.Date.context_today)
+    submit_date = fields.Date(string="Submitted On", readonly=True, default=fields.Date.context_today)
     deadline = fields.Date(string="Answer By", compute="_compute_deadline", store=True)
     answer = fields.Text(tracking=True)
-    answer_date = fields.Date(string="Answered", readonly=True, copy=False)
+    answer_date = fields.Date(string="Answered On", readonly=True, copy=False)
     answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True, copy=False)
     answered_late = fields.Boolean(string="Answered Late", compute="_compute_answered_late", store=True)
     is_late = fields.Boolean(
