@@ -16,3 +16,10 @@ from . import training_plan
 from . import training_plan_line
 from . import hr_employee
 from . import suggestion
+from . import appraisal_indicator
+from . import appraisal_template
+from . import appraisal_template_line
+from . import appraisal_period
+from . import appraisal
+from . import appraisal_line
+from . import appraisal_outcome

@@ -7,6 +7,9 @@ class HrEmployee(models.Model):
     _inherit = "hr.employee"
 
     lighting_training_ids = fields.One2many("lighting.training", "employee_id", string="Trainings")
+    lighting_appraisal_ids = fields.One2many(
+        "lighting.appraisal", "employee_id", string="Appraisals", groups="hr.group_hr_user",
+    )
     lighting_training_hours = fields.Float(
         string="Training Hours This Year", compute="_compute_lighting_training",
         groups="hr.group_hr_user",

@@ -14,4 +14,4 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["lighting.recruitment.plan"]
+        return super()._get_tier_validation_model_names() + ["lighting.recruitment.plan", "lighting.appraisal.outcome"]

@@ -52,6 +52,10 @@ class LightingTraining(models.Model):
         "lighting.training.plan.line", string="Planned Course", index=True,
         domain="[('employee_id', '=', employee_id)]",
     )
+    appraisal_id = fields.Many2one(
+        "lighting.appraisal", string="From Appraisal", readonly=True, index=True,
+        help="The appraisal whose weak indicators called for this training (R5.3).",
+    )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
         default="planned", required=True, tracking=True,
