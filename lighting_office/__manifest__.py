@@ -22,6 +22,7 @@
         "data/tier_definition_data.xml",
         "data/recruitment_channel_data.xml",
         "data/appraisal_template_data.xml",
+        "data/welfare_data.xml",
         "views/lighting_office_menus.xml",
         "views/res_company_views.xml",
         "views/office_target_views.xml",
@@ -39,6 +40,9 @@
         "views/appraisal_views.xml",
         "views/appraisal_outcome_views.xml",
         "views/hr_employee_views.xml",
+        "views/social_insurance_views.xml",
+        "views/welfare_benefit_views.xml",
+        "views/team_activity_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

@@ -23,3 +23,7 @@ from . import appraisal_period
 from . import appraisal
 from . import appraisal_line
 from . import appraisal_outcome
+from . import social_insurance
+from . import social_insurance_line
+from . import welfare_benefit
+from . import team_activity

@@ -32,7 +32,7 @@ class LightingSuggestion(models.Model):
         "res.users", string="Author", readonly=True, index=True,
         groups="lighting_office.group_lighting_hq_management",
     )
-    author_name = fields.Char(string="From", compute="_compute_author_name")
+    author_name = fields.Char(string="Submitted By", compute="_compute_author_name")
     submit_date = fields.Date(string="Submitted On", readonly=True, default=fields.Date.context_today)
     deadline = fields.Date(string="Answer By", compute="_compute_deadline", store=True)
     answer = fields.Text(tracking=True)

@@ -6,5 +6,6 @@ from . import test_people_recruitment
 from . import test_people_training
 from . import test_people_suggestion
 from . import test_people_appraisal
+from . import test_people_welfare
 from . import test_translation
 from . import test_tour
