@@ -91,7 +91,11 @@ class LightingAppraisal(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         appraisals = super().create(vals_list)
-        appraisals.filtered(lambda a: a.template_id and not a.line_ids)._fill_from_template()
+        self.env["lighting.appraisal.line"].create([
+            dict(values, appraisal_id=appraisal.id)
+            for appraisal in appraisals.filtered(lambda a: a.template_id and not a.line_ids)
+            for values in appraisal.template_id._indicator_values()
+        ])
         return appraisals
 
     def write(self, vals):
@@ -99,21 +103,12 @@ class LightingAppraisal(models.Model):
             raise AccessError(_("Only the office manager changes an appraisal; employees enter their self scores."))
         return super().write(vals)
 
-    def _fill_from_template(self):
-        for appraisal in self:
-            appraisal.line_ids = [
-                fields.Command.create({
-                    "name": line.name, "dimension": line.dimension, "weight": line.weight,
-                    "standard": line.standard, "sequence": line.sequence,
-                })
-                for line in appraisal.template_id.line_ids
-            ]
-
     @api.onchange("template_id")
     def _onchange_template_id(self):
         if self.template_id and self.state == "draft":
-            self.line_ids = [fields.Command.clear()]
-            self._fill_from_template()
+            self.line_ids = [fields.Command.clear()] + [
+                fields.Command.create(values) for values in self.template_id._indicator_values()
+            ]
 
     def action_start(self):
         """Open the scoring: the indicators are final, the employee scores first."""

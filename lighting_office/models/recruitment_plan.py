@@ -53,12 +53,18 @@ class LightingRecruitmentPlan(models.Model):
         for plan in self:
             if not 2000 <= plan.year <= 2100:
                 raise ValidationError(_("%(plan)s: the field Year is not a valid year.", plan=plan.name))
-            if self.search_count(
-                [("company_id", "=", plan.company_id.id), ("year", "=", plan.year), ("id", "!=", plan.id)]
-            ):
-                raise ValidationError(
-                    _("%(plan)s: the office already has a recruitment plan for this Year.", plan=plan.name)
-                )
+        taken = {
+            (company, year)
+            for company, year, count in self._read_group(
+                [("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year"))],
+                ["company_id", "year"], ["__count"],
+            )
+            if count > 1
+        }
+        for plan in self.filtered(lambda plan: (plan.company_id, plan.year) in taken):
+            raise ValidationError(
+                _("%(plan)s: the office already has a recruitment plan for this Year.", plan=plan.name)
+            )
 
     def _check_plan_editable(self):
         """Posts are what head office approves: they change only in a draft

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import ValidationError
 
 PLANNED_FIELDS = {"name", "headcount", "requirements", "channel_ids", "budget", "plan_id"}
 
@@ -70,13 +70,17 @@ class LightingRecruitmentPlanLine(models.Model):
         return super().unlink()
 
     def _open_position(self):
-        Job = self.env["hr.job"]
-        for line in self.filtered(lambda line: not line.job_id):
-            line.job_id = Job.create({
+        lines = self.filtered(lambda line: not line.job_id)
+        jobs = self.env["hr.job"].create([
+            {
                 "name": line.name,
                 "company_id": line.company_id.id,
                 "no_of_recruitment": line.headcount,
                 "requirements": line.requirements,
                 "lighting_plan_id": line.plan_id.id,
-            })
+            }
+            for line in lines
+        ])
+        for line, job in zip(lines, jobs):
+            line.job_id = job
 

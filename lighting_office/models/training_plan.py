@@ -50,12 +50,18 @@ class LightingTrainingPlan(models.Model):
         for plan in self:
             if not 2000 <= plan.year <= 2100:
                 raise ValidationError(_("%(plan)s: the field Year is not a valid year.", plan=plan.name))
-            if self.search_count(
-                [("employee_id", "=", plan.employee_id.id), ("year", "=", plan.year), ("id", "!=", plan.id)]
-            ):
-                raise ValidationError(
-                    _("%(plan)s: the employee already has a training plan for this Year.", plan=plan.name)
-                )
+        taken = {
+            (employee, year)
+            for employee, year, count in self._read_group(
+                [("employee_id", "in", self.employee_id.ids), ("year", "in", self.mapped("year"))],
+                ["employee_id", "year"], ["__count"],
+            )
+            if count > 1
+        }
+        for plan in self.filtered(lambda plan: (plan.employee_id, plan.year) in taken):
+            raise ValidationError(
+                _("%(plan)s: the employee already has a training plan for this Year.", plan=plan.name)
+            )
 
     def action_activate(self):
         self.write({"state": "active"})
