@@ -31,6 +31,10 @@ class ResCompany(models.Model):
     office_aftersales_team_id = fields.Many2one(
         "helpdesk.ticket.team", string="After-sales Team"
     )
+    lighting_suggestion_answer_days = fields.Integer(
+        string="Suggestion Answer Days", default=3,
+        help="Days the office manager has to answer an employee's suggestion or concern (R5.4).",
+    )
     office_target_ids = fields.One2many(
         "lighting.office.target", "company_id", string="Targets"
     )
@@ -120,6 +124,15 @@ class ResCompany(models.Model):
         if score >= self.risk_medium_threshold:
             return "medium"
         return "low"
+
+    @api.constrains("lighting_suggestion_answer_days")
+    def _check_suggestion_answer_days(self):
+        for company in self:
+            if company.lighting_suggestion_answer_days < 1:
+                raise ValidationError(
+                    _("Office %(office)s: the field Suggestion Answer Days must be at least 1.",
+                      office=company.name)
+                )
 
     @api.model
     def default_get(self, fields_list):

@@ -19,3 +19,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lighting_collection_escalation_days", readonly=False
     )
     lighting_contract_terms = fields.Html(related="company_id.lighting_contract_terms", readonly=False)
+    lighting_suggestion_answer_days = fields.Integer(
+        related="company_id.lighting_suggestion_answer_days", readonly=False
+    )

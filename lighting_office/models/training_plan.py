@@ -1,0 +1,73 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class LightingTrainingPlan(models.Model):
+    """A personal training plan of one employee for one year (R5.2)."""
+
+    _name = "lighting.training.plan"
+    _description = "Personal Training Plan"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "year desc, employee_id, id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True,
+        compute="_compute_company_id", store=True, readonly=False, precompute=True,
+    )
+    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
+    goal = fields.Text(string="Development Goal", help="Where the employee wants to grow: post, skills, career path.")
+    line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
+    course_count = fields.Integer(string="Planned", compute="_compute_completion", store=True)
+    done_count = fields.Integer(string="Completed", compute="_compute_completion", store=True)
+    completion_rate = fields.Float(string="Completion (%)", compute="_compute_completion", store=True,
+                                   aggregator="avg")
+    state = fields.Selection(
+        [("draft", "Draft"), ("active", "In Progress"), ("closed", "Closed")],
+        default="draft", required=True, tracking=True,
+    )
+
+    @api.depends("employee_id.name", "year")
+    def _compute_name(self):
+        for plan in self:
+            plan.name = _("%(employee)s training plan %(year)s", employee=plan.employee_id.name, year=plan.year)
+
+    @api.depends("employee_id")
+    def _compute_company_id(self):
+        for plan in self:
+            plan.company_id = plan.employee_id.company_id or plan.company_id or self.env.company
+
+    @api.depends("line_ids.is_done")
+    def _compute_completion(self):
+        for plan in self:
+            plan.course_count = len(plan.line_ids)
+            plan.done_count = len(plan.line_ids.filtered("is_done"))
+            plan.completion_rate = 100.0 * plan.done_count / plan.course_count if plan.course_count else 0.0
+
+    @api.constrains("employee_id", "year")
+    def _check_one_plan_per_year(self):
+        for plan in self:
+            if not 2000 <= plan.year <= 2100:
+                raise ValidationError(_("%(plan)s: the field Year is not a valid year.", plan=plan.name))
+        taken = {
+            (employee, year)
+            for employee, year, count in self._read_group(
+                [("employee_id", "in", self.employee_id.ids), ("year", "in", self.mapped("year"))],
+                ["employee_id", "year"], ["__count"],
+            )
+            if count > 1
+        }
+        for plan in self.filtered(lambda plan: (plan.employee_id, plan.year) in taken):
+            raise ValidationError(
+                _("%(plan)s: the employee already has a training plan for this Year.", plan=plan.name)
+            )
+
+    def action_activate(self):
+        self.write({"state": "active"})
+
+    def action_close(self):
+        self.write({"state": "closed"})
+
+    def action_reset_draft(self):
+        self.write({"state": "draft"})
