@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_config_settings
+from . import res_users
 from . import res_partner
 from . import helpdesk_ticket_team
 from . import office_target

@@ -45,6 +45,16 @@ class TestOffice(LightingOfficeCase):
         self.assertIn(office, self.hq_management.company_ids)
         self.assertNotIn(office, self.users["manager", "a"].company_ids)
 
+    def test_new_head_office_user_sees_every_office(self):
+        """R1.2: a user given an HQ role later works in every office at once."""
+        user = new_test_user(self.env, login="new_hq", company_id=self.hq.id)
+        self.assertNotIn(self.office_a, user.company_ids)
+        user.write({"groups_id": [(4, self.env.ref("lighting_office.group_lighting_hq_finance").id)]})
+        self.assertLessEqual(self.office_a | self.office_b, user.company_ids)
+        created = new_test_user(self.env, login="new_hq_mgmt", company_id=self.hq.id,
+                                groups="base.group_user,lighting_office.group_lighting_hq_management")
+        self.assertLessEqual(self.office_a | self.office_b, created.company_ids)
+
     def test_team_members_follow_roles(self):
         """R1.1: each office's staff are in its teams by their role, and only there."""
         self.assertIn(self.users["sales", "a"], self.office_a.office_sales_team_id.member_ids)
