@@ -2,6 +2,9 @@ from . import res_company
 from . import res_config_settings
 from . import res_partner
 from . import helpdesk_ticket_team
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket
+from . import faq
 from . import office_target
 from . import tier_definition
 from . import tier_review
@@ -11,7 +14,10 @@ from . import crm_lead
 from . import contact_log
 from . import sale_order
 from . import install_job
+from . import tech_handover
+from . import tech_handover_line
 from . import customer_training
+from . import customer_training_attendee
 from . import account_move
 from . import collection_log
 from . import risk_scale
