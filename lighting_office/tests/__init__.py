@@ -10,6 +10,7 @@ from . import test_order_execution
 from . import test_tech_handover
 from . import test_consultation
 from . import test_customer_training
+from . import test_consultation_tour
 from . import test_collection
 from . import test_tour
 from . import test_risk
