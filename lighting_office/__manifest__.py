@@ -19,6 +19,7 @@
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
         "data/consultation_data.xml",
+        "data/room_standard_data.xml",
         "data/ir_cron_data.xml",
         "data/risk_scale_data.xml",
         "data/risk_cron_data.xml",
@@ -27,6 +28,7 @@
         "views/office_target_views.xml",
         "views/market_intel_views.xml",
         "views/crm_lead_views.xml",
+        "views/lighting_solution_views.xml",
         "views/sale_order_views.xml",
         "views/install_job_views.xml",
         "views/tech_handover_views.xml",
@@ -39,6 +41,7 @@
         "views/res_config_settings_views.xml",
         "report/sale_contract_report.xml",
         "report/customer_training_report.xml",
+        "report/lighting_solution_report.xml",
         "views/risk_views.xml",
         "views/risk_action_views.xml",
         "views/risk_indicator_views.xml",
@@ -50,6 +53,7 @@
     "demo": [
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
+        "demo/support_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

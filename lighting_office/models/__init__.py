@@ -11,6 +11,9 @@ from . import tier_review
 from . import tier_validation
 from . import market_intel
 from . import crm_lead
+from . import room_standard
+from . import lighting_solution
+from . import solution_room
 from . import contact_log
 from . import sale_order
 from . import install_job

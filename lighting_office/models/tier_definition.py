@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class TierDefinition(models.Model):
@@ -11,3 +11,7 @@ class TierDefinition(models.Model):
         ],
         ondelete={"office_manager": "set default", "hq_finance": "set default"},
     )
+
+    @api.model
+    def _get_tier_validation_model_names(self):
+        return super()._get_tier_validation_model_names() + ["lighting.solution"]
