@@ -12,6 +12,7 @@ from . import test_consultation
 from . import test_customer_training
 from . import test_consultation_tour
 from . import test_lighting_solution
+from . import test_lighting_solution_tour
 from . import test_collection
 from . import test_tour
 from . import test_risk

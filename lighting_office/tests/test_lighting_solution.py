@@ -123,10 +123,13 @@ class TestLightingSolution(LightingOfficeCase):
         self.assertEqual(self.solution._print_lang(), "zh_CN")
 
     def test_role_access(self):
-        """R3.2.2: support designs; sales read and record feedback but do not design; office B sees nothing;
-        HQ reads; only managers edit the GB 50034 room types."""
+        """R3.2.2: sales start solutions and record feedback but do not design rooms; support designs;
+        after-sales and HQ read; office B sees nothing; only managers edit the GB 50034 room types."""
+        started = self.env["lighting.solution"].with_user(self.sales).create({"title": "x", "lead_id": self.lead.id})
+        self.assertEqual(started.company_id, self.office_a)
         with self.assertRaises(AccessError):
-            self.env["lighting.solution"].with_user(self.sales).create({"title": "x", "lead_id": self.lead.id})
+            self.env["lighting.solution"].with_user(self.users["aftersales", "a"]).create(
+                {"title": "x", "lead_id": self.lead.id})
         with self.assertRaises(AccessError):
             self.room.with_user(self.sales).area = 80
         with self.assertRaises(AccessError):
