@@ -70,7 +70,13 @@ class LightingTechHandover(models.Model):
             raise UserError(_("%(handover)s: it has been handed over; reset it to draft to change it.",
                               handover=handover.name))
 
+    def _check_support_user(self):
+        if not self.env.user.has_group("lighting_office.group_lighting_support"):
+            raise UserError(_("%(handover)s: only technical support hands over or reopens a handover.",
+                              handover=self[:1].name))
+
     def _check_can_hand_over(self):
+        self._check_support_user()
         for handover in self:
             if handover.state != "draft":
                 raise UserError(_("%(handover)s: only a draft can be handed over.", handover=handover.name))
@@ -107,6 +113,7 @@ class LightingTechHandover(models.Model):
         self.activity_ids.action_done()
 
     def action_reset_draft(self):
+        self._check_support_user()
         started = self.filtered(lambda h: h.install_job_id.state != "planned")
         if started:
             raise UserError(_("%(handover)s: the job has started; the handover can no longer change.",

@@ -73,10 +73,12 @@ class TestTechHandover(LightingOfficeCase):
         self.assertEqual(self.handover.state, "handed_over")
 
     def test_handover_needs_staff_and_checklist(self):
-        """R3.2.3: a handover without checklist or without after-sales staff on the job is refused."""
+        """R3.2.3: only support hands over; a handover without checklist or after-sales staff is refused."""
         empty = self.env["lighting.tech.handover"].with_user(self.support).create({"install_job_id": self.job.id})
         with self.assertRefused(UserError, empty.name, "checklist"):
             empty.action_hand_over()
+        with self.assertRefused(UserError, self.handover.name, "technical support"):
+            self.handover.with_user(self.aftersales).action_hand_over()
         self.job.user_id = False
         with self.assertRefused(UserError, self.handover.name, "After-sales Staff", self.job.name):
             self.handover.with_user(self.support).action_hand_over()
@@ -91,6 +93,8 @@ class TestTechHandover(LightingOfficeCase):
         with self.assertRefused(UserError, self.handover.name):
             self.handover.with_user(self.support).line_ids = [Command.create({"name": "More"})]
         self.assertEqual(line.name, "Ceiling cut-out 150 mm")
+        with self.assertRefused(UserError, self.handover.name, "technical support"):
+            self.handover.with_user(self.aftersales).action_reset_draft()
         self.handover.with_user(self.support).action_reset_draft()
         line.with_user(self.support).name = "Ceiling cut-out 155 mm"
 
