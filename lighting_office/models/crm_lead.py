@@ -14,6 +14,7 @@ class CrmLead(models.Model):
         help="Intent to buy; it sets how often the prospect is followed up (office settings).",
     )
     contact_log_ids = fields.One2many("lighting.contact.log", "lead_id", string="Contact Log")
+    lighting_solution_ids = fields.One2many("lighting.solution", "lead_id", string="Lighting Solutions")
     market_intel_id = fields.Many2one(
         "lighting.market.intel", string="From Market Intelligence", index=True,
         domain="[('company_id', '=', company_id)]",
@@ -57,3 +58,12 @@ class CrmLead(models.Model):
                 user_id=lead.user_id.id or self.env.uid,
                 summary=_("Follow up class %(cls)s prospect", cls=lead.prospect_class.upper()),
             )
+
+    def action_open_lighting_solutions(self):
+        """R3.2.2: the versions of the opportunity's lighting solution."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_solution")
+        action["domain"] = [("lead_id", "=", self.id)]
+        action["context"] = {"default_lead_id": self.id, "default_company_id": self.company_id.id,
+                             "default_title": self.name}
+        return action

@@ -34,6 +34,16 @@ class LightingInstallJob(models.Model):
     )
     note = fields.Html(string="Work Notes")
     training_ids = fields.One2many("lighting.customer.training", "install_job_id", string="Customer Training")
+    handover_ids = fields.One2many("lighting.tech.handover", "install_job_id", string="Technical Handovers")
+    handover_acknowledged = fields.Boolean(
+        compute="_compute_handover_acknowledged", string="Handover Acknowledged",
+        help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
+    )
+
+    @api.depends("handover_ids.state")
+    def _compute_handover_acknowledged(self):
+        for job in self:
+            job.handover_acknowledged = "acknowledged" in job.handover_ids.mapped("state")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -43,11 +53,31 @@ class LightingInstallJob(models.Model):
                     "lighting.install.job") or "/"
         return super().create(vals_list)
 
+    def write(self, vals):
+        if vals.get("state") == "in_progress":
+            self.filtered(lambda job: job.state != "in_progress")._check_handover_acknowledged()
+        return super().write(vals)
+
+    def _check_handover_acknowledged(self):
+        for job in self.filtered(lambda job: not job.handover_acknowledged):
+            raise UserError(_("%(job)s: the after-sales staff must acknowledge the technical handover "
+                              "before the job starts.", job=job.name))
+
     def action_start(self):
         for job in self:
             if not job.user_id:
                 raise UserError(_("%(job)s: set the After-sales Staff before starting.", job=job.name))
+        self._check_handover_acknowledged()
         self.write({"state": "in_progress"})
+
+    def action_open_handover(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_tech_handover")
+        action["domain"] = [("install_job_id", "=", self.id)]
+        action["context"] = {"default_install_job_id": self.id}
+        if len(self.handover_ids) == 1:
+            action.update(view_mode="form", views=[(False, "form")], res_id=self.handover_ids.id)
+        return action
 
     def action_done(self):
         self.write({"state": "done"})

@@ -14,4 +14,6 @@ class TierDefinition(models.Model):
 
     @api.model
     def _get_tier_validation_model_names(self):
-        return super()._get_tier_validation_model_names() + ["lighting.recruitment.plan", "lighting.appraisal.outcome"]
+        return super()._get_tier_validation_model_names() + [
+            "lighting.recruitment.plan", "lighting.appraisal.outcome", "lighting.solution",
+        ]

@@ -12,6 +12,12 @@ from . import test_market_intel
 from . import test_prospect
 from . import test_contract_signing
 from . import test_order_execution
+from . import test_tech_handover
+from . import test_consultation
+from . import test_customer_training
+from . import test_consultation_tour
+from . import test_lighting_solution
+from . import test_lighting_solution_tour
 from . import test_collection
 from . import test_tour
 from . import test_risk

@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import fields
+from odoo import Command, fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -28,11 +28,19 @@ class TestOrderExecution(LightingOfficeCase):
         self.assertEqual(self.job.company_id, self.office_a)
         self.assertTrue(self.job.name.startswith("JOB/"))
 
+    def _acknowledged_handover(self, job):
+        """R3.2.3: the job starts only after its technical handover is acknowledged."""
+        handover = self.env["lighting.tech.handover"].with_user(self.users["support", "a"]).create(
+            {"install_job_id": job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        handover.action_hand_over()
+        handover.with_user(job.user_id).action_acknowledge()
+
     def test_aftersales_work_from_the_job(self):
         """R3.1.5: after-sales staff take, start and finish the job; sales only read it."""
         aftersales = self.users["aftersales", "a"]
         job = self.job.with_user(aftersales)
         job.user_id = aftersales
+        self._acknowledged_handover(job)
         job.action_start()
         job.action_done()
         self.assertEqual(self.job.state, "done")
@@ -59,7 +67,7 @@ class TestOrderExecution(LightingOfficeCase):
         aftersales = self.users["aftersales", "a"]
         action = self.job.with_user(aftersales).action_record_training()
         training = self.env["lighting.customer.training"].with_user(aftersales).with_context(
-            action["context"]).create({"name": "Operating the dimmers", "attendees": "Mr. Wang, Ms. Li"})
+            action["context"]).create({"name": "Operating the dimmers"})
         self.assertEqual(training.install_job_id, self.job)
         self.assertEqual(training.sale_order_id, self.order)
         self.assertEqual(training.partner_id, self.order.partner_id)
