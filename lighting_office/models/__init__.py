@@ -42,3 +42,6 @@ from . import social_insurance
 from . import social_insurance_line
 from . import welfare_benefit
 from . import team_activity
+from . import expense_preapproval
+from . import hr_expense
+from . import hr_expense_sheet

@@ -18,3 +18,4 @@ from . import test_risk
 from . import test_risk_security
 from . import test_risk_matrix
 from . import test_risk_tour
+from . import test_expense
