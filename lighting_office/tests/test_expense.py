@@ -71,7 +71,7 @@ class TestExpense(LightingOfficeCase):
             sheet.with_user(reviewer).validate_tier()
             self.assertEqual(sheet.sudo().review_ids.mapped("status").count("approved"), done)
         self.assertTrue(sheet.validated)
-        sheet.with_user(self.hq_finance).write({"approval_state": "approve"})
+        sheet.with_user(self.hq_finance).action_approve_expense_sheets()
         self.assertEqual(sheet.state, "approve")
 
     def test_no_skipping(self):
