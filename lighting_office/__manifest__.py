@@ -20,7 +20,7 @@
         "security/lighting_office_groups.xml",
         "security/ir.model.access.csv",
         "security/lighting_office_rules.xml",
-        "data/expense_data.xml",
+        "data/finance_data.xml",
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
         "data/ir_cron_data.xml",
@@ -65,12 +65,15 @@
         "views/expense_preapproval_views.xml",
         "views/hr_expense_views.xml",
         "views/hr_expense_sheet_views.xml",
+        "views/asset_views.xml",
+        "views/asset_request_views.xml",
+        "views/asset_stocktake_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
-        "demo/expense_demo.xml",
+        "demo/finance_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

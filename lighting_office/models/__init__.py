@@ -45,3 +45,7 @@ from . import team_activity
 from . import expense_preapproval
 from . import hr_expense
 from . import hr_expense_sheet
+from . import asset
+from . import asset_request
+from . import asset_stocktake
+from . import asset_stocktake_line

@@ -17,5 +17,5 @@ class TierDefinition(models.Model):
     def _get_tier_validation_model_names(self):
         return super()._get_tier_validation_model_names() + [
             "lighting.recruitment.plan", "lighting.appraisal.outcome",
-            "lighting.expense.preapproval",
+            "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
         ]

@@ -19,3 +19,4 @@ from . import test_risk_security
 from . import test_risk_matrix
 from . import test_risk_tour
 from . import test_expense
+from . import test_asset
