@@ -112,3 +112,16 @@ class TestAsset(LightingOfficeCase):
                 self.assertEqual(found, record)
         with self.assertRaises(AccessError):
             stocktake.with_user(self.users["sales", "a"]).action_generate()
+
+    def test_asset_states(self):
+        """R4.3.1: the manager marks an asset idle or under repair; a disposed asset stays disposed."""
+        manager_projector = self.projector.with_user(self.users["manager", "a"])
+        manager_projector.with_context(lighting_asset_state="repair").action_mark_state()
+        self.assertEqual(self.projector.state, "repair")
+        with self.assertRefused(ValidationError, "Under Repair"):
+            manager_projector.with_context(lighting_asset_state="disposed").action_mark_state()
+        self._approve_and_apply(self._request(request_type="disposal", asset_id=self.projector.id))
+        with self.assertRefused(ValidationError, "disposed"):
+            manager_projector.with_context(lighting_asset_state="in_use").action_mark_state()
+        with self.assertRaises(AccessError):
+            self.lamps.with_user(self.users["sales", "a"]).with_context(lighting_asset_state="idle").action_mark_state()
