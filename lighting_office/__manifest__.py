@@ -14,11 +14,13 @@
         "hr",
         "hr_recruitment",
         "hr_holidays",
+        "hr_expense_tier_validation",
     ],
     "data": [
         "security/lighting_office_groups.xml",
         "security/ir.model.access.csv",
         "security/lighting_office_rules.xml",
+        "data/finance_data.xml",
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
         "data/consultation_data.xml",
@@ -69,12 +71,19 @@
         "views/social_insurance_views.xml",
         "views/welfare_benefit_views.xml",
         "views/team_activity_views.xml",
+        "views/expense_preapproval_views.xml",
+        "views/hr_expense_views.xml",
+        "views/hr_expense_sheet_views.xml",
+        "views/asset_views.xml",
+        "views/asset_request_views.xml",
+        "views/asset_stocktake_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
         "demo/support_demo.xml",
+        "demo/finance_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -52,3 +52,10 @@ from . import social_insurance
 from . import social_insurance_line
 from . import welfare_benefit
 from . import team_activity
+from . import expense_preapproval
+from . import hr_expense
+from . import hr_expense_sheet
+from . import asset
+from . import asset_request
+from . import asset_stocktake
+from . import asset_stocktake_line

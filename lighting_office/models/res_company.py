@@ -31,6 +31,10 @@ class ResCompany(models.Model):
     office_aftersales_team_id = fields.Many2one(
         "helpdesk.ticket.team", string="After-sales Team"
     )
+    lighting_expense_threshold = fields.Monetary(
+        string="Expense Pre-approval Threshold", currency_field="currency_id",
+        help="A single expense above this amount needs head office's approval beforehand (R4.2.2); 0: no control.",
+    )
     lighting_suggestion_answer_days = fields.Integer(
         string="Suggestion Answer Days", default=3,
         help="Days the office manager has to answer an employee's suggestion or concern (R5.4).",
@@ -260,3 +264,12 @@ class ResCompany(models.Model):
     def _followup_interval(self, prospect_class):
         self.ensure_one()
         return self[f"lighting_followup_days_{prospect_class}"]
+
+    @api.constrains("lighting_expense_threshold")
+    def _check_expense_threshold(self):
+        for company in self:
+            if company.lighting_expense_threshold < 0:
+                raise ValidationError(
+                    _("Office %(office)s: the field Expense Pre-approval Threshold cannot be negative.",
+                      office=company.name)
+                )

@@ -19,6 +19,9 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lighting_collection_escalation_days", readonly=False
     )
     lighting_contract_terms = fields.Html(related="company_id.lighting_contract_terms", readonly=False)
+    lighting_expense_threshold = fields.Monetary(
+        related="company_id.lighting_expense_threshold", readonly=False, currency_field="currency_id"
+    )
     lighting_suggestion_answer_days = fields.Integer(
         related="company_id.lighting_suggestion_answer_days", readonly=False
     )

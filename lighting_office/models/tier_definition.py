@@ -8,12 +8,14 @@ class TierDefinition(models.Model):
         selection_add=[
             ("office_manager", "Office manager of the record's office"),
             ("hq_finance", "HQ Finance"),
+            ("department_head", "Department head of the claimant"),
         ],
-        ondelete={"office_manager": "set default", "hq_finance": "set default"},
+        ondelete={"office_manager": "set default", "hq_finance": "set default", "department_head": "set default"},
     )
 
     @api.model
     def _get_tier_validation_model_names(self):
         return super()._get_tier_validation_model_names() + [
             "lighting.recruitment.plan", "lighting.appraisal.outcome", "lighting.solution",
+            "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
         ]

@@ -3,6 +3,8 @@ from odoo.exceptions import AccessError
 
 DECIDED = ("approved", "rejected")
 LINK_FIELDS = {"model", "res_id", "definition_id"}
+# Where a step goes when its only reviewer is the claimant of the document.
+FALLBACK = {"department_head": "office_manager", "office_manager": "hq_management"}
 
 
 class TierReview(models.Model):
@@ -33,13 +35,27 @@ class TierReview(models.Model):
         return super()._get_reviewer_fields() + ["definition_id.review_type"]
 
     def _get_reviewers(self):
+        """Nobody reviews their own claim: the claimant is left out of a step,
+        and a step left without reviewer goes to the next level (FALLBACK)."""
         # sudo: who reviews must not depend on whom the requester may see
         # (res.users has a company rule); the result only fills reviewer_ids.
-        if self.review_type == "office_manager":
-            document = self.sudo()._get_document()
-            return document._get_company().office_manager_id if document else self.env["res.users"]
-        if self.review_type == "hq_finance":
-            return self.env.ref("lighting_office.group_lighting_hq_finance").sudo().users
+        document = self.sudo()._get_document()
+        claimant = document._get_claimant_user() if document else self.env["res.users"]
+        review_type = self.review_type
+        reviewers = self._get_reviewers_of(review_type, document)
+        while claimant and not reviewers - claimant and review_type in FALLBACK:
+            review_type = FALLBACK[review_type]
+            reviewers = self._get_reviewers_of(review_type, document)
+        return reviewers - claimant
+
+    def _get_reviewers_of(self, review_type, document):
+        Users = self.env["res.users"]
+        if review_type == "office_manager":
+            return document._get_company().office_manager_id if document else Users
+        if review_type == "department_head":
+            return document._get_department_head_user() if document else Users
+        if review_type in ("hq_finance", "hq_management"):
+            return self.env.ref(f"lighting_office.group_lighting_{review_type}").sudo().users
         return super()._get_reviewers()
 
     @api.model_create_multi

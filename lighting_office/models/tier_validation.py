@@ -8,6 +8,14 @@ class TierValidation(models.AbstractModel):
 
     _inherit = "tier.validation"
 
+    def _get_claimant_user(self):
+        """The user whose own claim the document is: never one of its reviewers."""
+        return self.env["res.users"]
+
+    def _get_department_head_user(self):
+        """The head of the claimant's department, reviewer type "department_head"."""
+        return self.env["res.users"]
+
     @api.model_create_multi
     def create(self, vals_list):
         # A record created straight into a validated state would skip its

@@ -24,3 +24,6 @@ from . import test_risk
 from . import test_risk_security
 from . import test_risk_matrix
 from . import test_risk_tour
+from . import test_expense
+from . import test_asset
+from . import test_expense_tour

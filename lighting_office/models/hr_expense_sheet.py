@@ -1,0 +1,59 @@
+from odoo import _, models
+from odoo.exceptions import AccessError, UserError
+
+
+class HrExpenseSheet(models.Model):
+    """An expense report is submitted with its receipts, then approved by the
+    department head, the office manager and HQ Finance in turn (R4.2.1)."""
+
+    _inherit = "hr.expense.sheet"
+
+    def _get_claimant_user(self):
+        return self.employee_id.user_id
+
+    def _get_department_head_user(self):
+        return self.employee_id.department_id.manager_id.user_id
+
+    def action_submit_sheet(self):
+        self._check_receipts()
+        self._check_preapprovals()
+        result = super().action_submit_sheet()
+        self.request_validation()
+        return result
+
+    def _check_receipts(self):
+        missing = self.expense_line_ids.filtered(lambda expense: not expense.attachment_ids)
+        if missing:
+            raise UserError(
+                _("%(sheet)s: attach the receipt of %(expenses)s before submitting.",
+                  sheet=missing[0].sheet_id.name, expenses=", ".join(missing.mapped("name")))
+            )
+
+    def _check_preapprovals(self):
+        for expense in self.expense_line_ids:
+            threshold = expense.company_id.lighting_expense_threshold
+            preapproval = expense.lighting_preapproval_id
+            if threshold and expense.total_amount > threshold and (
+                preapproval.state != "approved" or preapproval.amount < expense.total_amount
+            ):
+                raise UserError(
+                    _("%(expense)s: its amount is above the office's threshold of %(threshold)s; the field "
+                      "Pre-approval must name a request approved by head office for at least this amount.",
+                      expense=expense.name, threshold=threshold)
+                )
+
+    def validate_tier(self):
+        self._check_not_own_claim()
+        return super().validate_tier()
+
+    def reject_tier(self):
+        self._check_not_own_claim()
+        return super().reject_tier()
+
+    def _check_not_own_claim(self):
+        for sheet in self:
+            if sheet._get_claimant_user() == self.env.user:
+                raise AccessError(
+                    _("%(sheet)s: nobody approves their own expense claim; the next level decides it.",
+                      sheet=sheet.name)
+                )
