@@ -54,6 +54,17 @@ class LightingOfficeCase(TransactionCase):
         )
 
     @classmethod
+    def _employees(cls, roles):
+        """An employee for the user of each role in both offices, keyed like self.users."""
+        return {
+            (role, key): cls.env["hr.employee"].create({
+                "name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
+                "company_id": cls.users[role, key].company_id.id,
+            })
+            for role in roles for key in ("a", "b")
+        }
+
+    @classmethod
     def _order(cls, office, salesperson, qty=10):
         return cls.env["sale.order"].with_user(salesperson).create(
             {

@@ -12,13 +12,7 @@ class ExpenseCase(LightingOfficeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.employees = {
-            (role, key): cls.env["hr.employee"].create({
-                "name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
-                "company_id": cls.users[role, key].company_id.id,
-            })
-            for role in ("sales", "support", "manager") for key in ("a", "b")
-        }
+        cls.employees = cls._employees(("sales", "support", "manager"))
         cls.department_a = cls.env["hr.department"].create({
             "name": "Sales A", "company_id": cls.office_a.id, "manager_id": cls.employees["support", "a"].id,
         })

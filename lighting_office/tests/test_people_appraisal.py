@@ -17,13 +17,7 @@ class TestAppraisal(LightingOfficeCase):
         super().setUpClass()
         cls.Appraisal = cls.env["lighting.appraisal"]
         cls.template = cls.env.ref("lighting_office.appraisal_template_sales")
-        cls.employees = {
-            (role, key): cls.env["hr.employee"].create({
-                "name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
-                "company_id": cls.users[role, key].company_id.id,
-            })
-            for role in ("sales", "support") for key in ("a", "b")
-        }
+        cls.employees = cls._employees(("sales", "support"))
         cls.periods = {
             key: cls.env["lighting.appraisal.period"].create({
                 "name": "2026 H1", "company_id": office.id,

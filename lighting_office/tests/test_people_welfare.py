@@ -15,13 +15,7 @@ class TestWelfare(LightingOfficeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.employees = {
-            (role, key): cls.env["hr.employee"].create({
-                "name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
-                "company_id": cls.users[role, key].company_id.id,
-            })
-            for role in ("sales", "support") for key in ("a", "b")
-        }
+        cls.employees = cls._employees(("sales", "support"))
 
     def _insurance(self, key=("sales", "a"), user=None):
         employee = self.employees[key]
