@@ -21,15 +21,10 @@ class LightingAppraisal(models.Model):
 
     _name = "lighting.appraisal"
     _description = "Employee Appraisal"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "period_id desc, employee_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
-    )
     period_id = fields.Many2one(
         "lighting.appraisal.period", string="Period", required=True, tracking=True,
         domain="[('company_id', '=', company_id)]",
@@ -59,11 +54,6 @@ class LightingAppraisal(models.Model):
     def _compute_name(self):
         for appraisal in self:
             appraisal.name = f"{appraisal.employee_id.name or ''} - {appraisal.period_id.name or ''}"
-
-    @api.depends("employee_id")
-    def _compute_company_id(self):
-        for appraisal in self:
-            appraisal.company_id = appraisal.employee_id.company_id or appraisal.company_id or self.env.company
 
     @api.depends("company_id")
     def _compute_appraiser_id(self):

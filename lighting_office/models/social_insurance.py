@@ -17,15 +17,10 @@ class LightingSocialInsurance(models.Model):
 
     _name = "lighting.social.insurance"
     _description = "Social Insurance and Housing Fund"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date_from desc, employee_id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
-    )
     date_from = fields.Date(string="Valid From", required=True, tracking=True, default=fields.Date.context_today)
     line_ids = fields.One2many(
         "lighting.social.insurance.line", "insurance_id", string="Insurances", copy=True,
@@ -44,11 +39,6 @@ class LightingSocialInsurance(models.Model):
         for insurance in self:
             insurance.name = _("%(employee)s social insurance from %(date)s",
                                employee=insurance.employee_id.name, date=insurance.date_from)
-
-    @api.depends("employee_id")
-    def _compute_company_id(self):
-        for insurance in self:
-            insurance.company_id = insurance.employee_id.company_id or insurance.company_id or self.env.company
 
     @api.depends("line_ids.employer_amount", "line_ids.employee_amount")
     def _compute_amounts(self):

@@ -20,7 +20,7 @@ class LightingTraining(models.Model):
 
     _name = "lighting.training"
     _description = "Employee Training"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date_start desc, id desc"
 
     name = fields.Char(string="Course", required=True, tracking=True)
@@ -29,11 +29,7 @@ class LightingTraining(models.Model):
         required=True, default="course", tracking=True,
         help="Industry events are trade shows, forums and academic exchanges attended.",
     )
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True, tracking=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
-    )
+    company_id = fields.Many2one(tracking=True)
     training_type = fields.Selection(TRAINING_TYPES, string="Type", required=True, default="business")
     training_form = fields.Selection(TRAINING_FORMS, string="Form", required=True, default="internal")
     date_start = fields.Date(string="Start", required=True, default=fields.Date.context_today)
@@ -60,11 +56,6 @@ class LightingTraining(models.Model):
         [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
         default="planned", required=True, tracking=True,
     )
-
-    @api.depends("employee_id")
-    def _compute_company_id(self):
-        for training in self:
-            training.company_id = training.employee_id.company_id or training.company_id or self.env.company
 
     @api.constrains("date_start", "date_end", "hours", "cost", "employee_id", "plan_line_id")
     def _check_values(self):

@@ -7,15 +7,10 @@ class LightingTrainingPlan(models.Model):
 
     _name = "lighting.training.plan"
     _description = "Personal Training Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "year desc, employee_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
-    )
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
     goal = fields.Text(string="Development Goal", help="Where the employee wants to grow: post, skills, career path.")
     line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
@@ -32,11 +27,6 @@ class LightingTrainingPlan(models.Model):
     def _compute_name(self):
         for plan in self:
             plan.name = _("%(employee)s training plan %(year)s", employee=plan.employee_id.name, year=plan.year)
-
-    @api.depends("employee_id")
-    def _compute_company_id(self):
-        for plan in self:
-            plan.company_id = plan.employee_id.company_id or plan.company_id or self.env.company
 
     @api.depends("line_ids.is_done")
     def _compute_completion(self):

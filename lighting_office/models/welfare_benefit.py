@@ -11,7 +11,7 @@ class LightingWelfareBenefit(models.Model):
 
     _name = "lighting.welfare.benefit"
     _description = "Holiday and Birthday Benefit"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Benefit", required=True, tracking=True)
@@ -25,11 +25,6 @@ class LightingWelfareBenefit(models.Model):
         ],
         required=True, default="birthday", tracking=True,
     )
-    employee_id = fields.Many2one("hr.employee", string="Employee", required=True, tracking=True, index=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
-    )
     date = fields.Date(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(tracking=True)
@@ -38,11 +33,6 @@ class LightingWelfareBenefit(models.Model):
         [("planned", "Planned"), ("given", "Given"), ("cancel", "Cancelled")],
         default="planned", required=True, tracking=True,
     )
-
-    @api.depends("employee_id")
-    def _compute_company_id(self):
-        for benefit in self:
-            benefit.company_id = benefit.employee_id.company_id or benefit.company_id or self.env.company
 
     @api.constrains("amount")
     def _check_amount(self):
