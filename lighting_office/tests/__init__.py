@@ -28,3 +28,4 @@ from . import test_expense
 from . import test_asset
 from . import test_expense_tour
 from . import test_aftersales
+from . import test_aftersales_install
