@@ -29,3 +29,4 @@ from . import test_asset
 from . import test_expense_tour
 from . import test_aftersales
 from . import test_aftersales_install
+from . import test_aftersales_tour
