@@ -95,6 +95,7 @@
         "demo/people_demo.xml",
         "demo/support_demo.xml",
         "demo/finance_demo.xml",
+        "demo/aftersales_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
