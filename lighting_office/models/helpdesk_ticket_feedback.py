@@ -51,15 +51,22 @@ class HelpdeskTicket(models.Model):
         help="Where the customer's product is now, from the return, repair and delivery.",
     )
 
+    @api.depends("repair_ids")
     def _compute_repair_count(self):
+        # sudo: only the number of the ticket's own repairs; technical support, who share the ticket
+        # form but not repairs, must still open their consultations.
+        counts = dict(self.env["repair.order"].sudo()._read_group(
+            [("lighting_ticket_id", "in", self.ids)], ["lighting_ticket_id"], ["__count"]))
         for ticket in self:
-            ticket.repair_count = len(ticket.repair_ids)
+            ticket.repair_count = counts.get(ticket, 0)
 
     @api.depends("return_picking_id.state", "repair_ids.state", "repair_ids.lighting_test_state",
                  "delivery_picking_id.state", "delivery_picking_id.lighting_expected_arrival")
     def _compute_product_whereabouts(self):
         today = fields.Date.context_today(self)
-        for ticket in self:
+        # sudo: only the stage of the ticket's own return, repair and delivery is shown, to users
+        # (sales, technical support) who may read the ticket but not stock transfers or repairs.
+        for ticket in self.sudo():
             repair = ticket.repair_ids[:1]
             delivery = ticket.delivery_picking_id
             if delivery.state == "done":

@@ -155,7 +155,8 @@ class ResCompany(models.Model):
         offices = companies.filtered("is_lighting_office")
         offices._grant_office_access()
         offices._create_office_teams()
-        offices._lighting_create_missing_warehouses()
+        if offices:
+            offices._lighting_create_missing_warehouses()
         return companies
 
     def write(self, vals):

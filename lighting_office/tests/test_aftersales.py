@@ -187,7 +187,12 @@ class TestAftersalesAccess(AftersalesCase):
         sales_a = self.users["sales", "a"]
         self.assertEqual(Ticket.with_user(sales_a).search([("id", "=", ticket.id)]), ticket)
         self.assertEqual(Repair.with_user(sales_a).search([("id", "=", repair.id)]), repair)
-        ticket.with_user(sales_a).read(["severity", "product_whereabouts"])
+        self.env.invalidate_all()
+        spec = {"severity": {}, "product_whereabouts": {}, "repair_count": {},
+                "return_picking_id": {"fields": {"display_name": {}}}}
+        seen = ticket.with_user(sales_a).web_read(spec)[0]
+        self.assertEqual((seen["product_whereabouts"], seen["repair_count"]), ("received", 1))
+        self.assertEqual(seen["return_picking_id"]["id"], ticket.return_picking_id.id)
         with self.assertRaises(AccessError):
             ticket.with_user(sales_a).write({"severity": "minor"})
         with self.assertRaises(AccessError):
@@ -206,6 +211,18 @@ class TestAftersalesAccess(AftersalesCase):
             with self.assertRaises(AccessError):
                 ticket.return_picking_id.with_user(user).read(["name"])
         self.assertEqual(Repair.with_user(self.hq_management).search([("id", "=", repair.id)]), repair)
+
+    def test_support_still_open_their_consultations(self):
+        """R3.2.1, R3.3.1: technical support, who have no stock or repair rights, open the ticket form they share."""
+        support = self.users["support", "a"]
+        consultation = self.env["helpdesk.ticket"].with_user(support).create({
+            "name": "Which driver for DALI?", "description": "<p>?</p>",
+            "team_id": self.office_a.office_support_team_id.id})
+        self.env.invalidate_all()
+        views = consultation.with_user(support).get_views([(False, "form")])
+        fields_in_form = {name: {} for name in views["models"]["helpdesk.ticket"]["fields"]}
+        values = consultation.with_user(support).web_read(fields_in_form)[0]
+        self.assertEqual((values["repair_count"], values["product_whereabouts"]), (0, "customer"))
 
     def test_feedback_analysis_grouped(self):
         """R3.3 reports: tickets by office, nature and severity, with average response time, in one grouped query."""
