@@ -15,6 +15,8 @@
         "hr_recruitment",
         "hr_holidays",
         "hr_expense_tier_validation",
+        "stock",
+        "repair",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -77,6 +79,15 @@
         "views/asset_views.xml",
         "views/asset_request_views.xml",
         "views/asset_stocktake_views.xml",
+        "data/aftersales_data.xml",
+        "report/lot_traceability_report.xml",
+        "views/helpdesk_feedback_views.xml",
+        "views/repair_order_views.xml",
+        "views/stock_picking_views.xml",
+        "views/stock_lot_views.xml",
+        "views/safety_item_views.xml",
+        "views/revisit_views.xml",
+        "views/aftersales_menus.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -84,6 +95,7 @@
         "demo/people_demo.xml",
         "demo/support_demo.xml",
         "demo/finance_demo.xml",
+        "demo/aftersales_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

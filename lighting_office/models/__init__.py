@@ -60,3 +60,12 @@ from . import asset
 from . import asset_request
 from . import asset_stocktake
 from . import asset_stocktake_line
+from . import helpdesk_ticket_feedback
+from . import repair_order
+from . import repair_step
+from . import repair_test
+from . import stock_picking
+from . import stock_lot
+from . import safety_item
+from . import install_safety_line
+from . import revisit

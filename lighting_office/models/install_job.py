@@ -1,5 +1,7 @@
-from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from dateutil.relativedelta import relativedelta
+
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import UserError, ValidationError
 
 
 class LightingInstallJob(models.Model):
@@ -35,6 +37,14 @@ class LightingInstallJob(models.Model):
     note = fields.Html(string="Work Notes")
     training_ids = fields.One2many("lighting.customer.training", "install_job_id", string="Customer Training")
     handover_ids = fields.One2many("lighting.tech.handover", "install_job_id", string="Technical Handovers")
+    safety_line_ids = fields.One2many("lighting.install.safety.line", "job_id", string="Safety Checklist")
+    safety_complete = fields.Boolean(compute="_compute_safety_complete", string="Safety Checked")
+    satisfaction_score = fields.Integer(
+        string="Satisfaction (1-5)", tracking=True, copy=False, aggregator="avg",
+        help="The customer's satisfaction with the job: 1 very poor to 5 very good (R3.3.4).")
+    satisfaction_comment = fields.Text(string="Customer Comments", copy=False)
+    satisfaction_date = fields.Date(string="Surveyed On", readonly=True, copy=False)
+    revisit_ids = fields.One2many("lighting.revisit", "install_job_id", string="Revisits")
     handover_acknowledged = fields.Boolean(
         compute="_compute_handover_acknowledged", string="Handover Acknowledged",
         help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
@@ -45,18 +55,74 @@ class LightingInstallJob(models.Model):
         for job in self:
             job.handover_acknowledged = "acknowledged" in job.handover_ids.mapped("state")
 
+    @api.depends("safety_line_ids.checked")
+    def _compute_safety_complete(self):
+        for job in self:
+            job.safety_complete = bool(job.safety_line_ids) and all(job.safety_line_ids.mapped("checked"))
+
+    @api.constrains("satisfaction_score")
+    def _check_satisfaction_score(self):
+        for job in self.filtered("satisfaction_score"):
+            if not 1 <= job.satisfaction_score <= 5:
+                raise ValidationError(_("%(job)s: the field Satisfaction (1-5) must be between 1 and 5, not %(score)s.",
+                                        job=job.name, score=job.satisfaction_score))
+
     @api.model_create_multi
     def create(self, vals_list):
+        safety_rules = self.env["lighting.safety.item"].search([])
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 vals["name"] = self.env["ir.sequence"].with_company(vals.get("company_id")).next_by_code(
                     "lighting.install.job") or "/"
+            if "safety_line_ids" not in vals:
+                vals["safety_line_ids"] = [Command.create({"name": rule.name, "sequence": rule.sequence})
+                                           for rule in safety_rules]
         return super().create(vals_list)
 
     def write(self, vals):
         if vals.get("state") == "in_progress":
             self.filtered(lambda job: job.state != "in_progress")._check_handover_acknowledged()
-        return super().write(vals)
+        if vals.get("state") == "done":
+            self.filtered(lambda job: job.state != "done")._check_safety_complete()
+        if vals.get("satisfaction_score"):
+            vals = dict(vals, satisfaction_date=fields.Date.context_today(self))
+        res = super().write(vals)
+        if vals.get("satisfaction_score"):
+            self._alert_low_satisfaction()
+        return res
+
+    def _check_safety_complete(self):
+        for job in self:
+            unchecked = job.safety_line_ids.filtered(lambda line: not line.checked)
+            if unchecked or not job.safety_line_ids:
+                raise UserError(_("%(job)s: the Safety Checklist must be complete before the job closes; "
+                                  "unchecked: %(rules)s.", job=job.name,
+                                  rules=", ".join(unchecked.mapped("name")) or _("no safety rule")))
+
+    def _alert_low_satisfaction(self):
+        """R3.3.4: a score of 2 or less goes to the office manager."""
+        for job in self.filtered(lambda job: job.satisfaction_score and job.satisfaction_score <= 2):
+            manager = job.company_id.office_manager_id
+            if manager:
+                job.activity_schedule(
+                    "mail.mail_activity_data_todo", user_id=manager.id,
+                    summary=_("Low satisfaction (%(score)s/5): call the customer", score=job.satisfaction_score),
+                    note=job.satisfaction_comment)
+
+    def _plan_revisits(self):
+        """§二(二)4: revisits of the installed customer after the office's months."""
+        today = fields.Date.context_today(self)
+        self.env["lighting.revisit"].create([
+            {
+                "name": _("%(job)s: revisit after %(months)s months", job=job.name, months=months),
+                "install_job_id": job.id,
+                "company_id": job.company_id.id,
+                "partner_id": job.partner_id.id,
+                "user_id": job.user_id.id,
+                "planned_date": today + relativedelta(months=months),
+            }
+            for job in self for months in job.company_id._lighting_revisit_months()
+        ])
 
     def _check_handover_acknowledged(self):
         for job in self.filtered(lambda job: not job.handover_acknowledged):
@@ -80,7 +146,13 @@ class LightingInstallJob(models.Model):
         return action
 
     def action_done(self):
-        self.write({"state": "done"})
+        """Closing the job sends the customer the satisfaction survey and plans the revisits."""
+        jobs = self.filtered(lambda job: job.state != "done")
+        jobs.write({"state": "done"})
+        for job in jobs:
+            job.message_post_with_source("lighting_office.mail_template_install_satisfaction",
+                                         subtype_xmlid="mail.mt_comment")
+        jobs._plan_revisits()
 
     def action_cancel(self):
         self.write({"state": "cancel"})

@@ -1,5 +1,5 @@
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 OFFICE_GROUP = "lighting_office.group_lighting_manager"
 HQ_GROUPS = (
@@ -155,6 +155,8 @@ class ResCompany(models.Model):
         offices = companies.filtered("is_lighting_office")
         offices._grant_office_access()
         offices._create_office_teams()
+        if offices:
+            offices._lighting_create_missing_warehouses()
         return companies
 
     def write(self, vals):
@@ -273,3 +275,60 @@ class ResCompany(models.Model):
                     _("Office %(office)s: the field Expense Pre-approval Threshold cannot be negative.",
                       office=company.name)
                 )
+
+    # Office settings of after-sales service (R3.3.1, revisits §二(二)4)
+    lighting_response_hours_minor = fields.Float(string="Response Target, Minor (h)", default=24.0)
+    lighting_response_hours_major = fields.Float(string="Response Target, Major (h)", default=8.0)
+    lighting_response_hours_critical = fields.Float(string="Response Target, Critical (h)", default=2.0)
+    lighting_resolution_hours_minor = fields.Float(string="Resolution Target, Minor (h)", default=168.0)
+    lighting_resolution_hours_major = fields.Float(string="Resolution Target, Major (h)", default=72.0)
+    lighting_resolution_hours_critical = fields.Float(string="Resolution Target, Critical (h)", default=24.0)
+    lighting_revisit_first_months = fields.Integer(string="First Revisit After (months)", default=3)
+    lighting_revisit_second_months = fields.Integer(string="Second Revisit After (months)", default=12)
+
+    @api.constrains(
+        "lighting_response_hours_minor", "lighting_response_hours_major", "lighting_response_hours_critical",
+        "lighting_resolution_hours_minor", "lighting_resolution_hours_major", "lighting_resolution_hours_critical",
+        "lighting_revisit_first_months", "lighting_revisit_second_months",
+    )
+    def _check_aftersales_targets(self):
+        for company in self:
+            for name in ("lighting_response_hours_minor", "lighting_response_hours_major",
+                         "lighting_response_hours_critical", "lighting_resolution_hours_minor",
+                         "lighting_resolution_hours_major", "lighting_resolution_hours_critical"):
+                if company[name] <= 0:
+                    raise ValidationError(_("%(office)s: the field %(field)s must be above zero.",
+                                            office=company.name, field=company._fields[name].string))
+            if company.lighting_revisit_first_months < 0 or company.lighting_revisit_second_months < 0:
+                raise ValidationError(_("%(office)s: revisit months cannot be negative (0: no revisit).",
+                                        office=company.name))
+
+    def _lighting_severity_targets(self, severity):
+        """(response hours, resolution hours) of feedback of this severity."""
+        self.ensure_one()
+        return self[f"lighting_response_hours_{severity}"], self[f"lighting_resolution_hours_{severity}"]
+
+    def _lighting_revisit_months(self):
+        self.ensure_one()
+        return [months for months in (self.lighting_revisit_first_months, self.lighting_revisit_second_months)
+                if months]
+
+    def _lighting_warehouse(self):
+        """The office's own warehouse: returns arrive and repaired products leave from it."""
+        self.ensure_one()
+        warehouse = self.env["stock.warehouse"].search([("company_id", "=", self.id)], limit=1)
+        if not warehouse:
+            raise UserError(_("%(office)s has no warehouse.", office=self.name))
+        return warehouse
+
+    @api.model
+    def _lighting_create_missing_warehouses(self):
+        """Odoo gives a new company a warehouse only in tests, and existing companies none when stock
+        installs; every office needs its own for returns and repairs. sudo: warehouses are set up by
+        the system for the office, whoever creates it."""
+        offices = self or self.search([("is_lighting_office", "=", True)])
+        Warehouse = self.env["stock.warehouse"].sudo()
+        with_warehouse = Warehouse.search([("company_id", "in", offices.ids)]).company_id
+        for office in offices - with_warehouse:
+            Warehouse.create({"name": office.name, "code": (office.office_code or office.name)[:5],
+                              "company_id": office.id})

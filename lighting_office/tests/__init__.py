@@ -27,3 +27,6 @@ from . import test_risk_tour
 from . import test_expense
 from . import test_asset
 from . import test_expense_tour
+from . import test_aftersales
+from . import test_aftersales_install
+from . import test_aftersales_tour

@@ -1,0 +1,48 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class LightingRevisit(models.Model):
+    """A planned revisit of an installed customer by after-sales (§二(二)4),
+    by default 3 and 12 months after the installation, with its outcome."""
+
+    _name = "lighting.revisit"
+    _description = "Customer Revisit"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "planned_date, id"
+
+    name = fields.Char(string="Revisit", required=True)
+    install_job_id = fields.Many2one("lighting.install.job", string="Installation Job", ondelete="cascade",
+                                     index=True)
+    company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
+                                 default=lambda self: self.env.company)
+    partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
+    user_id = fields.Many2one("res.users", string="After-sales Staff", tracking=True,
+                              domain="[('share', '=', False), ('company_ids', 'in', company_id)]")
+    planned_date = fields.Date(string="Planned Date", required=True, tracking=True)
+    done_date = fields.Date(string="Visited On", readonly=True, copy=False)
+    outcome = fields.Text(string="Outcome")
+    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
+                             default="planned", required=True, tracking=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        revisits = super().create(vals_list)
+        for revisit in revisits.filtered(lambda revisit: revisit.state == "planned"):
+            revisit.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=revisit.planned_date,
+                summary=_("Revisit %(customer)s", customer=revisit.partner_id.display_name),
+                user_id=(revisit.user_id or revisit.company_id.office_aftersales_team_id.user_id).id
+                or self.env.uid)
+        return revisits
+
+    def action_done(self):
+        for revisit in self:
+            if not revisit.outcome:
+                raise UserError(_("%(revisit)s: record the Outcome of the revisit.", revisit=revisit.name))
+        self.write({"state": "done", "done_date": fields.Date.context_today(self)})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    def action_cancel(self):
+        self.write({"state": "cancel"})
+        self.activity_unlink(["mail.mail_activity_data_todo"])
