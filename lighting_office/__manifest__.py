@@ -15,6 +15,7 @@
         "hr_recruitment",
         "hr_holidays",
         "hr_expense_tier_validation",
+        "calendar",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -77,6 +78,15 @@
         "views/asset_views.xml",
         "views/asset_request_views.xml",
         "views/asset_stocktake_views.xml",
+        "data/archive_data.xml",
+        "data/archive_cron_data.xml",
+        "views/office_document_views.xml",
+        "views/archive_file_views.xml",
+        "views/archive_loan_views.xml",
+        "views/filing_round_views.xml",
+        "report/archive_report.xml",
+        "views/meeting_views.xml",
+        "views/activity_plan_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

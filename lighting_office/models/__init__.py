@@ -60,3 +60,11 @@ from . import asset
 from . import asset_request
 from . import asset_stocktake
 from . import asset_stocktake_line
+from . import document_class
+from . import office_document
+from . import archive_file
+from . import archive_loan
+from . import filing_round
+from . import meeting
+from . import meeting_action
+from . import activity_plan
