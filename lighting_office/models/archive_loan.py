@@ -61,6 +61,14 @@ class LightingArchiveLoan(models.Model):
         if not self.env.su:
             self.file_id.check_access("read")
 
+    def request_validation(self):
+        today = fields.Date.context_today(self)
+        for loan in self:
+            if loan.date_due < today:
+                raise UserError(_("%(loan)s: the field Due Date (%(date)s) is in the past.",
+                                  loan=loan.name, date=loan.date_due))
+        return super().request_validation()
+
     def _check_archive_keeper(self):
         if not self.env.su and not self.env.user.has_group("lighting_office.group_lighting_manager"):
             raise AccessError(_("%(loan)s: only the office manager records that a file is handed over or returned.",

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 LOCKED_STATES = ("issued", "archived", "superseded")
 
@@ -76,11 +76,23 @@ class LightingDocument(models.Model):
                 "%(document)s is issued: its field “%(field)s” cannot be edited. Supersede it with a new version.",
                 document=locked[0].display_name, field=self._fields[content[0]].string,
             ))
-        if vals.get("state") not in (None, "archived", "superseded"):
+        state = vals.get("state")
+        if state not in (None, "archived", "superseded"):
             raise UserError(_(
                 "%(document)s is issued: its field “Status” cannot go back to drafting. "
                 "Supersede it with a new version.", document=locked[0].display_name,
             ))
+        if state == "archived" and not self.env.su and not self.env.user.has_group(
+                "lighting_office.group_lighting_manager"):
+            raise AccessError(_("%(document)s: only the office manager archives documents.",
+                                document=locked[0].display_name))
+        if state == "superseded":
+            replaced = self.search([("previous_id", "in", locked.ids), ("state", "=", "issued")]).previous_id
+            if locked - replaced:
+                raise UserError(_(
+                    "%(document)s: its field “Status” becomes Superseded only when its new version is issued.",
+                    document=(locked - replaced)[0].display_name,
+                ))
 
     def _number_on_issue(self):
         today = fields.Date.context_today(self)

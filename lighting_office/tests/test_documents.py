@@ -73,6 +73,10 @@ class TestOfficeDocument(LightingOfficeCase):
             document.write({"state": "draft"})
         with self.assertRefused(UserError, document.number):
             document.with_user(self.users["manager", "a"]).unlink()
+        with self.assertRefused(UserError, document.number, "Superseded"):
+            document.with_user(self.users["manager", "a"]).write({"state": "superseded"})
+        with self.assertRaises(AccessError):
+            document.with_user(self.users["sales", "a"]).write({"state": "archived"})
         self.assertEqual(document.body, "<p>Open 9:00-18:00</p>")
         self.assertEqual(document.state, "issued")
         document.message_post(body="Read at the Monday meeting")
