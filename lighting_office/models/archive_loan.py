@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
@@ -26,7 +28,10 @@ class LightingArchiveLoan(models.Model):
         "res.users", string="Borrower", required=True, tracking=True, default=lambda self: self.env.user
     )
     purpose = fields.Text(required=True)
-    date_due = fields.Date(string="Due Date", required=True, tracking=True)
+    date_due = fields.Date(
+        string="Due Date", required=True, tracking=True,
+        default=lambda self: fields.Date.context_today(self) + timedelta(days=14),
+    )
     date_borrowed = fields.Date(string="Borrowed on", readonly=True, copy=False, tracking=True)
     date_returned = fields.Date(string="Returned on", readonly=True, copy=False, tracking=True)
     state = fields.Selection(

@@ -41,6 +41,10 @@ class LightingDocument(models.Model):
     previous_id = fields.Many2one("lighting.document", string="Supersedes", readonly=True, copy=False)
     archive_file_id = fields.Many2one("lighting.archive.file", string="Archive File", readonly=True, copy=False)
 
+    _sql_constraints = [
+        ("number_unique", "unique(number)", "A document number is given once."),
+    ]
+
     @api.depends("number", "name", "version")
     def _compute_display_name(self):
         for document in self:
@@ -56,7 +60,7 @@ class LightingDocument(models.Model):
     def _unlocked_fields(self):
         """What may still change on an issued document: its state and its chatter."""
         mixins = set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
-        return mixins | {"state", "archive_file_id"}
+        return mixins | {"state"}
 
     def write(self, vals):
         self._check_locked(vals)
@@ -112,8 +116,10 @@ class LightingDocument(models.Model):
             raise UserError(_("%(document)s is not issued: only issued documents are archived.",
                               document=not_issued[0].display_name))
         files = self.env["lighting.archive.file"].create([document._archive_file_vals() for document in self])
+        self.write({"state": "archived"})
         for document, archive_file in zip(self, files):
-            document.write({"state": "archived", "archive_file_id": archive_file.id})
+            # super(): linking the file it was archived into is part of archiving, not an edit.
+            super(LightingDocument, document).write({"archive_file_id": archive_file.id})
 
     def _archive_file_vals(self):
         return {
