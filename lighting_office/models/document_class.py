@@ -1,5 +1,4 @@
-from odoo import _, fields, models
-from odoo.exceptions import UserError
+from odoo import fields, models
 
 
 class LightingDocumentClass(models.Model):
@@ -25,10 +24,6 @@ class LightingDocumentClass(models.Model):
     def _next_document_number(self, office, date):
         """Next number of this class in this office and year, e.g. HD-ADM-2026-0001."""
         self.ensure_one()
-        if not office.office_code:
-            raise UserError(
-                _("%(office)s has no Office Code: its documents cannot be numbered.", office=office.name)
-            )
         # sudo: numbering sequences are technical records the issuing user may not manage.
         Sequence = self.env["ir.sequence"].sudo()
         code = f"lighting.document.{self.id}"

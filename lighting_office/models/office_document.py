@@ -65,6 +65,7 @@ class LightingDocument(models.Model):
     def write(self, vals):
         self._check_locked(vals)
         to_number = self.filtered(lambda document: document.state == "draft") if vals.get("state") == "issued" else self.browse()
+        to_number._check_office_code()
         result = super().write(vals)
         if to_number:
             to_number._number_on_issue()
@@ -96,6 +97,14 @@ class LightingDocument(models.Model):
                 raise UserError(_(
                     "%(document)s: its field “Status” becomes Superseded only when its new version is issued.",
                     document=(locked - replaced)[0].display_name,
+                ))
+
+    def _check_office_code(self):
+        for document in self:
+            if not document.company_id.office_code:
+                raise UserError(_(
+                    "%(document)s cannot be numbered: the field Office Code of %(office)s is empty.",
+                    document=document.display_name, office=document.company_id.name,
                 ))
 
     def _number_on_issue(self):

@@ -54,6 +54,13 @@ class TestOfficeDocument(LightingOfficeCase):
         self.assertEqual(other_class.number, f"TA-FIN-{year}-0001")
         other_office = self._issue(self._draft(user=self.users["sales", "b"], office=self.office_b))
         self.assertEqual(other_office.number, f"TB-ADM-{year}-0001")
+        next_year = self.adm._next_document_number(self.office_a, first.date_issue.replace(year=year + 1, month=1))
+        self.assertEqual(next_year, f"TA-ADM-{year + 1}-0001", "numbering starts again each year")
+        hq_document = self._draft(user=self.hq_management, office=self.hq, name="HQ circular")
+        self.hq.office_code = False
+        with self.assertRefused(UserError, "HQ circular", "Office Code"):
+            hq_document.with_user(self.hq_management).action_issue()
+        self.assertEqual((hq_document.state, hq_document.number), ("draft", False))
         with self.assertRefused(ValidationError, "Straight to issued"):
             self.env["lighting.document"].with_user(self.users["sales", "a"]).create({
                 "name": "Straight to issued", "class_id": self.adm.id, "company_id": self.office_a.id,
