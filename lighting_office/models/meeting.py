@@ -79,6 +79,10 @@ class LightingMeeting(models.Model):
             "duration": self.duration, "location": self.location, "description": self.agenda,
             "user_id": self.organizer_id.id, "partner_ids": [(6, 0, self.attendee_ids.partner_id.ids)],
         }
+        # Every meeting of the series is announced again the day before.
+        day_before = self.env.ref("calendar.alarm_notif_5", raise_if_not_found=False)
+        if day_before:
+            vals["alarm_ids"] = [(6, 0, day_before.ids)]
         if self.meeting_type in RECURRENCE:
             rrule_type, interval = RECURRENCE[self.meeting_type]
             local_start = fields.Datetime.context_timestamp(self.with_context(tz=self._tz()), self.date_start)

@@ -64,7 +64,9 @@ class LightingDocument(models.Model):
 
     def write(self, vals):
         self._check_locked(vals)
-        to_number = self.filtered(lambda document: document.state == "draft") if vals.get("state") == "issued" else self.browse()
+        to_number = self.browse()
+        if vals.get("state") == "issued":
+            to_number = self.filtered(lambda document: document.state == "draft")
         to_number._check_office_code()
         result = super().write(vals)
         if to_number:

@@ -32,6 +32,7 @@ class TestMeetings(LightingOfficeCase):
             self.assertEqual((event.recurrence_id.rrule_type, event.recurrence_id.interval), (rrule_type, interval))
             self.assertEqual(len(event.recurrence_id.calendar_event_ids), 4)
             self.assertEqual(event.partner_ids, meeting.attendee_ids.partner_id)
+            self.assertEqual(event.alarm_ids, self.env.ref("calendar.alarm_notif_5"), "reminded the day before")
             notice = meeting.message_ids.filtered(lambda message: "Meeting notice" in (message.body or ""))
             self.assertEqual(notice.partner_ids, meeting.attendee_ids.partner_id)
             self.assertIn("Orders of the week", notice.body)
