@@ -50,7 +50,8 @@ class LightingArchiveLoan(models.Model):
         return loans
 
     def write(self, vals):
-        if vals.get("state") in ("borrowed", "returned") or {"date_borrowed", "date_returned"} & set(vals):
+        if (vals.get("state") in ("borrowed", "returned") or {"date_borrowed", "date_returned"} & set(vals)
+                or ("date_due" in vals and self.filtered(lambda loan: loan.state != "draft"))):
             self._check_archive_keeper()
         if vals.get("state") == "borrowed":
             self._check_may_borrow()
@@ -76,8 +77,8 @@ class LightingArchiveLoan(models.Model):
 
     def _check_archive_keeper(self):
         if not self.env.su and not self.env.user.has_group("lighting_office.group_lighting_manager"):
-            raise AccessError(_("%(loan)s: only the office manager records that a file is handed over or returned.",
-                                loan=self[:1].name))
+            raise AccessError(_("%(loan)s: only the office manager records that a file is handed over or "
+                                "returned, or changes its due date once lent.", loan=self[:1].name))
 
     def _check_may_borrow(self):
         for loan in self:
@@ -97,6 +98,8 @@ class LightingArchiveLoan(models.Model):
 
     def _hq_approved(self):
         hq_management = self.env.ref("lighting_office.group_lighting_hq_management")
+        # sudo: only whether an HQ Management member approved is read; the
+        # user handing the file over may not read every review or reviewer.
         return any(
             review.status == "approved" and hq_management in review.done_by.groups_id
             for review in self.sudo().review_ids

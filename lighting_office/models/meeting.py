@@ -2,6 +2,7 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import format_datetime
 
 # (rrule_type, interval) of the calendar series of each kind of office meeting.
 RECURRENCE = {"weekly": ("weekly", 1), "monthly": ("monthly", 1), "quarterly": ("monthly", 3)}
@@ -66,7 +67,8 @@ class LightingMeeting(models.Model):
         for meeting, event in zip(self, events):
             meeting.write({"event_id": event.id, "state": "notified"})
             meeting.message_post(
-                body=_("Meeting notice: %(topic)s on %(date)s", topic=meeting.name, date=meeting.date_start)
+                body=_("Meeting notice: %(topic)s on %(date)s", topic=meeting.name,
+                       date=format_datetime(self.env, meeting.date_start, tz=meeting._tz()))
                 + (meeting.agenda or ""),
                 partner_ids=meeting.attendee_ids.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",

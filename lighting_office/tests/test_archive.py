@@ -188,6 +188,8 @@ class TestArchive(LightingOfficeCase):
         loan.with_user(manager).action_borrow()
         on_time = self._loan(self.files["internal"], self.users["support", "a"])
         self.assertFalse(loan.is_overdue)
+        with self.assertRefused(AccessError, loan.name, "due date"):
+            loan.with_user(self.users["sales", "a"]).date_due = self.today + timedelta(days=30)
         loan.with_user(manager).date_due = self.today - timedelta(days=1)
         self.assertTrue(loan.is_overdue)
         Loan = self.env["lighting.archive.loan"]
