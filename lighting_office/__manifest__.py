@@ -17,6 +17,7 @@
         "hr_expense_tier_validation",
         "stock",
         "repair",
+        "calendar",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -88,6 +89,15 @@
         "views/safety_item_views.xml",
         "views/revisit_views.xml",
         "views/aftersales_menus.xml",
+        "data/archive_data.xml",
+        "data/archive_cron_data.xml",
+        "views/office_document_views.xml",
+        "views/archive_file_views.xml",
+        "views/archive_loan_views.xml",
+        "views/filing_round_views.xml",
+        "report/archive_report.xml",
+        "views/meeting_views.xml",
+        "views/activity_plan_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -96,6 +106,7 @@
         "demo/support_demo.xml",
         "demo/finance_demo.xml",
         "demo/aftersales_demo.xml",
+        "demo/administration_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -69,3 +69,11 @@ from . import stock_lot
 from . import safety_item
 from . import install_safety_line
 from . import revisit
+from . import document_class
+from . import office_document
+from . import archive_file
+from . import archive_loan
+from . import filing_round
+from . import meeting
+from . import meeting_action
+from . import activity_plan

@@ -1,0 +1,88 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import _, api, fields, models
+
+
+class LightingFilingRound(models.Model):
+    """The monthly filing round of an office: issued documents still to file
+    and files whose retention period has ended (R6.2.2)."""
+
+    _name = "lighting.filing.round"
+    _description = "Filing Round"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_start desc, company_id"
+
+    name = fields.Char(compute="_compute_name", store=True)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True,
+        default=lambda self: self.env.company, domain=[("is_lighting_office", "=", True)],
+    )
+    date_start = fields.Date(string="Month", required=True)
+    date_deadline = fields.Date(string="Due Date", required=True)
+    state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True, tracking=True)
+    document_ids = fields.Many2many(
+        "lighting.document", compute="_compute_to_do", string="Documents to File",
+    )
+    file_ids = fields.Many2many(
+        "lighting.archive.file", compute="_compute_to_do", string="Files Due for Review",
+    )
+    note = fields.Html(string="Notes")
+
+    _sql_constraints = [
+        ("office_month_unique", "unique(company_id, date_start)", "An office has one filing round a month."),
+    ]
+
+    @api.depends("date_start", "company_id")
+    def _compute_name(self):
+        for round_ in self:
+            round_.name = round_.date_start and _(
+                "%(office)s filing %(month)s", office=round_.company_id.name,
+                month=round_.date_start.strftime("%Y-%m"),
+            )
+
+    @api.depends("company_id", "date_deadline")
+    def _compute_to_do(self):
+        documents = self.env["lighting.document"].search(
+            [("state", "=", "issued"), ("company_id", "in", self.company_id.ids)]
+        )
+        files = self.env["lighting.archive.file"].search(
+            [("date_review", "!=", False), ("company_id", "in", self.company_id.ids)]
+        )
+        for round_ in self:
+            round_.document_ids = documents.filtered(lambda document: document.company_id == round_.company_id)
+            round_.file_ids = files.filtered(
+                lambda archive_file: archive_file.company_id == round_.company_id
+                and archive_file.date_review <= round_.date_deadline
+            )
+
+    def action_done(self):
+        self.write({"state": "done"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])
+
+    @api.model
+    def _cron_open_monthly_rounds(self):
+        """Open this month's round for every office with a manager, once."""
+        month = fields.Date.context_today(self).replace(day=1)
+        offices = self.env["res.company"].search(
+            [("is_lighting_office", "=", True), ("office_manager_id", "!=", False)]
+        )
+        done = self.search([("date_start", "=", month), ("company_id", "in", offices.ids)])
+        rounds = self.create([
+            {"company_id": office.id, "date_start": month,
+             "date_deadline": month + relativedelta(months=1, days=-1)}
+            for office in offices - done.company_id
+        ])
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.env["mail.activity"].create([
+            {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": round_.id,
+                "user_id": round_.company_id.office_manager_id.id,
+                "activity_type_id": todo.id,
+                "automated": True,
+                "summary": _("Filing round: file the issued documents, review files due"),
+                "date_deadline": round_.date_deadline,
+            }
+            for round_ in rounds
+        ])
+        return rounds

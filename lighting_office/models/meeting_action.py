@@ -1,0 +1,49 @@
+from odoo import _, api, fields, models
+
+
+class LightingMeetingAction(models.Model):
+    """An action item of a meeting's minutes, followed up with its owner (R6.3)."""
+
+    _name = "lighting.meeting.action"
+    _description = "Meeting Action Item"
+    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _order = "date_due, id"
+
+    name = fields.Char(string="Action", required=True, tracking=True)
+    meeting_id = fields.Many2one("lighting.meeting", string="Meeting", required=True, ondelete="cascade", index=True)
+    company_id = fields.Many2one(related="meeting_id.company_id", store=True, string="Office")
+    owner_id = fields.Many2one("res.users", string="Owner", required=True, tracking=True)
+    date_due = fields.Date(string="Due Date", required=True, tracking=True)
+    state = fields.Selection([("todo", "To Do"), ("done", "Done")], default="todo", required=True, tracking=True)
+    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
+
+    @api.depends("state", "date_due")
+    def _compute_is_overdue(self):
+        today = fields.Date.context_today(self)
+        for action in self:
+            action.is_overdue = action.state == "todo" and action.date_due < today
+
+    def _search_is_overdue(self, operator, value):
+        today = fields.Date.context_today(self)
+        if (operator == "=") == bool(value):
+            return [("state", "=", "todo"), ("date_due", "<", today)]
+        return ["|", ("state", "!=", "todo"), ("date_due", ">=", today)]
+
+    def _schedule_activities(self):
+        todo = self.env.ref("mail.mail_activity_data_todo")
+        self.env["mail.activity"].create([
+            {
+                "res_model_id": self.env["ir.model"]._get_id(self._name),
+                "res_id": action.id,
+                "user_id": action.owner_id.id,
+                "activity_type_id": todo.id,
+                "automated": True,
+                "summary": _("Meeting action: %(action)s", action=action.name),
+                "date_deadline": action.date_due,
+            }
+            for action in self.filtered(lambda action: action.state == "todo")
+        ])
+
+    def action_done(self):
+        self.write({"state": "done"})
+        self.activity_feedback(["mail.mail_activity_data_todo"])

@@ -1,0 +1,138 @@
+from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import LightingOfficeCase
+
+
+@tagged("post_install", "-at_install")
+class TestOfficeDocument(LightingOfficeCase):
+    """R6.2.1: documents drafted, approved by the office manager, issued with a number, archived, superseded."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.adm = cls.env.ref("lighting_office.document_class_adm")
+        cls.fin = cls.env.ref("lighting_office.document_class_fin")
+
+    def _draft(self, user=None, office=None, document_class=None, name="Office hours notice"):
+        return self.env["lighting.document"].with_user(user or self.users["sales", "a"]).create({
+            "name": name, "document_type": "notice", "body": "<p>Open 9:00-18:00</p>",
+            "class_id": (document_class or self.adm).id, "company_id": (office or self.office_a).id,
+        })
+
+    def _issue(self, document):
+        document.request_validation()
+        manager = document.company_id.office_manager_id
+        document.with_user(manager).validate_tier()
+        document.with_user(manager).action_issue()
+        return document
+
+    def test_review_before_issue(self):
+        """R6.2.1: only the own office's manager approves; issue by button or write is refused before that."""
+        document = self._draft()
+        document.request_validation()
+        self.assertEqual(document.sudo().review_ids.reviewer_ids, self.users["manager", "a"])
+        with self.assertRefused(ValidationError, document.name):
+            document.with_user(self.users["manager", "a"]).action_issue()
+        with self.assertRefused(ValidationError, document.name):
+            document.with_user(self.users["sales", "a"]).write({"state": "issued"})
+        with self.assertRaises(AccessError):
+            document.with_user(self.users["manager", "b"]).validate_tier()
+        self.assertFalse(document.number)
+        document.with_user(self.users["manager", "a"]).validate_tier()
+        document.with_user(self.users["manager", "a"]).action_issue()
+        self.assertEqual(document.state, "issued")
+
+    def test_number_per_office_class_and_year(self):
+        """R6.2.1: on issue a number from the office code, the class code, the year and a sequence of its own."""
+        first = self._issue(self._draft())
+        year = first.date_issue.year
+        self.assertEqual(first.number, f"TA-ADM-{year}-0001")
+        second = self._issue(self._draft(name="Cleaning rota"))
+        self.assertEqual(second.number, f"TA-ADM-{year}-0002")
+        other_class = self._issue(self._draft(document_class=self.fin, name="Petty cash rule"))
+        self.assertEqual(other_class.number, f"TA-FIN-{year}-0001")
+        other_office = self._issue(self._draft(user=self.users["sales", "b"], office=self.office_b))
+        self.assertEqual(other_office.number, f"TB-ADM-{year}-0001")
+        next_year = self.adm._next_document_number(self.office_a, first.date_issue.replace(year=year + 1, month=1))
+        self.assertEqual(next_year, f"TA-ADM-{year + 1}-0001", "numbering starts again each year")
+        hq_document = self._draft(user=self.hq_management, office=self.hq, name="HQ circular")
+        self.hq.office_code = False
+        with self.assertRefused(UserError, "HQ circular", "Office Code"):
+            hq_document.with_user(self.hq_management).action_issue()
+        self.assertEqual((hq_document.state, hq_document.number), ("draft", False))
+        with self.assertRefused(ValidationError, "Straight to issued"):
+            self.env["lighting.document"].with_user(self.users["sales", "a"]).create({
+                "name": "Straight to issued", "class_id": self.adm.id, "company_id": self.office_a.id,
+                "state": "issued",
+            })
+        self.assertFalse(self.env["lighting.document"].search([("name", "=", "Straight to issued")]))
+
+    def test_issued_document_locked(self):
+        """R6.2.1: an issued document is not edited, not sent back to drafting and not deleted."""
+        document = self._issue(self._draft())
+        for user in (self.users["sales", "a"], self.users["manager", "a"], self.hq_management):
+            with self.assertRefused(UserError, document.number, "Content"):
+                document.with_user(user).write({"body": "<p>Open 8:00-17:00</p>"})
+        with self.assertRefused(UserError, document.number, "Title"):
+            document.write({"name": "Renamed"})
+        with self.assertRefused(UserError, document.number, "Status"):
+            document.write({"state": "draft"})
+        with self.assertRefused(UserError, document.number):
+            document.with_user(self.users["manager", "a"]).unlink()
+        with self.assertRefused(UserError, document.number, "Superseded"):
+            document.with_user(self.users["manager", "a"]).write({"state": "superseded"})
+        with self.assertRaises(AccessError):
+            document.with_user(self.users["sales", "a"]).write({"state": "archived"})
+        self.assertEqual(document.body, "<p>Open 9:00-18:00</p>")
+        self.assertEqual(document.state, "issued")
+        document.message_post(body="Read at the Monday meeting")
+
+    def test_supersede(self):
+        """R6.2.1: a new version is drafted from the issued one, which stays in force until the new one is issued."""
+        old = self._issue(self._draft())
+        action = old.with_user(self.users["sales", "a"]).action_supersede()
+        new = self.env["lighting.document"].browse(action["res_id"])
+        self.assertEqual((new.state, new.version, new.previous_id, new.number), ("draft", 2, old, False))
+        new.with_user(self.users["sales", "a"]).body = "<p>Open 8:30-17:30</p>"
+        self.assertEqual(old.state, "issued")
+        self._issue(new)
+        self.assertEqual(old.state, "superseded")
+        self.assertTrue(new.number.endswith("-0002"))
+        with self.assertRefused(UserError, old.number):
+            old.action_supersede()
+
+    def test_archive(self):
+        """R6.2.1, R6.2.2: archiving an issued document files it in the archive ledger."""
+        draft = self._draft()
+        with self.assertRefused(UserError, draft.name):
+            draft.with_user(self.users["manager", "a"]).action_archive_document()
+        document = self._issue(self._draft())
+        document.with_user(self.users["manager", "a"]).action_archive_document()
+        self.assertEqual(document.state, "archived")
+        archive_file = document.archive_file_id
+        self.assertEqual((archive_file.class_id, archive_file.company_id, archive_file.medium),
+                         (self.adm, self.office_a, "electronic"))
+        self.assertIn(document.number, archive_file.name)
+        self.assertEqual(archive_file.retention_years, 10)
+        self.assertEqual(archive_file.date_review.year, archive_file.date_filed.year + 10)
+        with self.assertRaises(AccessError):
+            self._issue(self._draft()).with_user(self.users["sales", "a"]).action_archive_document()
+
+    def test_offices_and_roles(self):
+        """R6.2.1: staff see issued documents and their own drafts; office B sees none of A's; HQ reads all."""
+        own_draft = self._draft()
+        colleague_draft = self._draft(user=self.users["support", "a"], name="Support rota")
+        issued = self._issue(self._draft(name="Holiday notice"))
+        Document = self.env["lighting.document"]
+        self.assertEqual(Document.with_user(self.users["sales", "a"]).search([]), own_draft | issued)
+        self.assertEqual(Document.with_user(self.users["manager", "a"]).search([]),
+                         own_draft | colleague_draft | issued)
+        self.assertFalse(Document.with_user(self.users["manager", "b"]).search([]))
+        with self.assertRaises(AccessError):
+            colleague_draft.with_user(self.users["sales", "a"]).read(["name"])
+        offices = (self.hq | self.office_a | self.office_b).ids
+        found = Document.with_user(self.hq_finance).with_context(allowed_company_ids=offices).search([])
+        self.assertEqual(found, own_draft | colleague_draft | issued)
+        with self.assertRaises(AccessError):
+            own_draft.with_user(self.hq_finance).write({"name": "HQ edit"})
