@@ -60,3 +60,10 @@ from . import asset
 from . import asset_request
 from . import asset_stocktake
 from . import asset_stocktake_line
+from . import account_move_line
+from . import budget
+from . import budget_line
+from . import budget_analysis
+from . import maintenance_equipment
+from . import maintenance_request
+from . import res_company_maintenance

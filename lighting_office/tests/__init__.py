@@ -27,3 +27,7 @@ from . import test_risk_tour
 from . import test_expense
 from . import test_asset
 from . import test_expense_tour
+from . import test_budget
+from . import test_budget_analysis
+from . import test_excel_import
+from . import test_maintenance
