@@ -90,6 +90,7 @@
         "demo/people_demo.xml",
         "demo/support_demo.xml",
         "demo/finance_demo.xml",
+        "demo/budget_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -1,4 +1,4 @@
-from odoo import _, models
+from odoo import models
 
 
 class ResCompany(models.Model):
@@ -10,7 +10,7 @@ class ResCompany(models.Model):
     def _create_office_teams(self):
         result = super()._create_office_teams()
         self.env["maintenance.team"].create([
-            {"name": _("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
+            {"name": self.env._("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
             for office in self
         ])
         return result
