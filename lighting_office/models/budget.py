@@ -86,6 +86,16 @@ class LightingBudget(models.Model):
             if budget.state != "draft":
                 raise UserError(_("%(budget)s is no longer a draft: revise it to change it.", budget=budget.name))
 
+    def _check_lines_editable(self):
+        """Lines change only in a draft not under HQ's review; a rejected draft
+        edited goes back to the start of its review."""
+        self._check_draft()
+        for budget in self:
+            if budget.validation_status in ("waiting", "pending", "validated"):
+                raise UserError(_("%(budget)s is under HQ's review or approved by it: its lines cannot change.",
+                                  budget=budget.name))
+        self.filtered(lambda budget: budget.validation_status == "rejected").restart_validation()
+
     def action_approve(self):
         """Put the HQ-approved version in force; the version it revises is superseded."""
         self._check_draft()

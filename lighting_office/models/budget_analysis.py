@@ -60,7 +60,13 @@ class LightingBudgetAnalysis(models.Model):
                                                     'expense', 'expense_depreciation')
                   GROUP BY 1, 2, 3, 4
                 )
-                SELECT row_number() OVER (ORDER BY company_id, date, category, department_id) AS id,
+                -- The id is built from the row's keys, not row_number(): a window
+                -- function would stop PostgreSQL from pushing the report's office
+                -- and date filters down to the journal items.
+                SELECT ((company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::bigint * 100
+                         + EXTRACT(MONTH FROM date)::bigint) * 4
+                        + CASE category WHEN 'revenue' THEN 1 WHEN 'cost' THEN 2 ELSE 3 END) * 10000000
+                       + COALESCE(department_id, 0) AS id,
                        company_id, date, category, department_id,
                        SUM(budget_amount) AS budget_amount,
                        SUM(actual_amount) AS actual_amount,

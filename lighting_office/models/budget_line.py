@@ -28,17 +28,17 @@ class LightingBudgetLine(models.Model):
         for vals in vals_list:
             self._first_of_month(vals)
         lines = super().create(vals_list)
-        lines.budget_id._check_draft()
+        lines.budget_id._check_lines_editable()
         return lines
 
     def write(self, vals):
-        self.budget_id._check_draft()
+        self.budget_id._check_lines_editable()
         result = super().write(self._first_of_month(vals))
-        self.budget_id._check_draft()
+        self.budget_id._check_lines_editable()
         return result
 
     def unlink(self):
-        self.budget_id._check_draft()
+        self.budget_id._check_lines_editable()
         return super().unlink()
 
     @staticmethod

@@ -31,3 +31,4 @@ from . import test_budget
 from . import test_budget_analysis
 from . import test_excel_import
 from . import test_maintenance
+from . import test_asset_tour

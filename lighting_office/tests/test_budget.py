@@ -22,11 +22,26 @@ class TestBudget(BudgetCase):
         with self.assertRefused(ValidationError, budget.name):
             budget.action_approve()
         budget.request_validation()
+        with self.assertRefused(UserError, budget.name, "review"):
+            budget.line_ids[0].amount = 1.0
         self.assertEqual(budget.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_finance").users)
         with self.assertRefused(ValidationError, budget.name):
             budget.with_user(self.users["manager", "a"]).action_approve()
         budget.with_user(self.hq_finance).validate_tier()
         budget.with_user(self.users["manager", "a"]).action_approve()
+        self.assertEqual(budget.state, "approved")
+
+    def test_rejected_budget_edited_goes_back_to_review(self):
+        """R4.1.2: a budget HQ rejects is corrected and reviewed again from the start."""
+        budget = self._budget(self.office_a, LINES)
+        budget.request_validation()
+        budget.with_user(self.hq_finance).reject_tier()
+        self.assertEqual(budget.validation_status, "rejected")
+        budget.line_ids[0].amount = 700.0
+        self.assertEqual(budget.validation_status, "no")
+        with self.assertRefused(ValidationError, budget.name):
+            budget.action_approve()
+        self._put_in_force(budget)
         self.assertEqual(budget.state, "approved")
 
     def test_revision_goes_back_to_hq_and_keeps_versions(self):
