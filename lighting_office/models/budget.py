@@ -64,10 +64,11 @@ class LightingBudget(models.Model):
 
     @api.depends("company_id", "year")
     def _compute_version_ids(self):
+        versions = self.search(
+            [("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year"))]
+        ).grouped(lambda version: (version.company_id, version.year))
         for budget in self:
-            budget.version_ids = self.search(
-                [("company_id", "=", budget.company_id.id), ("year", "=", budget.year)]
-            )
+            budget.version_ids = versions.get((budget.company_id, budget.year), self.browse())
 
     @api.constrains("year")
     def _check_year(self):
