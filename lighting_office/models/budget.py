@@ -2,6 +2,9 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 CATEGORIES = [("revenue", "Sales Revenue"), ("cost", "Cost"), ("expense", "Expense")]
+# The only changes of state: a budget is in force only through HQ's review
+# (draft -> approved), and is superseded only by its approved revision.
+TRANSITIONS = {"draft": {"approved", "cancel"}, "approved": {"superseded"}, "cancel": {"draft"}, "superseded": set()}
 
 
 class LightingBudget(models.Model):
@@ -80,7 +83,16 @@ class LightingBudget(models.Model):
     def write(self, vals):
         if {"company_id", "year"} & set(vals):
             self._check_draft()
+        if "state" in vals:
+            self._check_transition(vals["state"])
         return super().write(vals)
+
+    def _check_transition(self, state):
+        labels = dict(self._fields["state"]._description_selection(self.env))
+        for budget in self:
+            if state != budget.state and state not in TRANSITIONS[budget.state]:
+                raise UserError(_("%(budget)s: the field Status cannot go from %(old)s to %(new)s.",
+                                  budget=budget.name, old=labels[budget.state], new=labels[state]))
 
     def _check_draft(self):
         for budget in self:

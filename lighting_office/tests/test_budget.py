@@ -13,7 +13,8 @@ LINES = [("revenue", 1, 1000.0), ("cost", 1, 400.0), ("expense", 1, 200.0), ("re
 class TestBudget(BudgetCase):
     def test_manager_drafts_hq_finance_approves(self):
         """R4.1.1, R4.1.2: the office manager drafts revenue, cost, expense and
-        profit; it is in force only once HQ Finance has approved it."""
+        profit; it is in force only once HQ Finance has approved it, whether by
+        button, write or create, and its status moves only along its flow."""
         budget = self._budget(self.office_a, LINES)
         self.assertEqual(
             (budget.revenue_amount, budget.cost_amount, budget.expense_amount, budget.profit_amount),
@@ -27,6 +28,14 @@ class TestBudget(BudgetCase):
         self.assertEqual(budget.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_finance").users)
         with self.assertRefused(ValidationError, budget.name):
             budget.with_user(self.users["manager", "a"]).action_approve()
+        with self.assertRefused(ValidationError, budget.name):
+            budget.write({"state": "approved"})
+        with self.assertRefused(UserError, budget.name, "Status"):
+            budget.write({"state": "superseded"})
+        with self.assertRefused(ValidationError):
+            self.env["lighting.budget"].with_user(self.users["manager", "a"]).create(
+                {"company_id": self.office_a.id, "year": self.YEAR + 1, "state": "approved"}
+            )
         budget.with_user(self.hq_finance).validate_tier()
         budget.with_user(self.users["manager", "a"]).action_approve()
         self.assertEqual(budget.state, "approved")
