@@ -18,11 +18,13 @@
         "stock",
         "repair",
         "calendar",
+        "maintenance",
     ],
     "data": [
         "security/lighting_office_groups.xml",
         "security/ir.model.access.csv",
         "security/lighting_office_rules.xml",
+        "security/maintenance_security.xml",
         "data/finance_data.xml",
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
@@ -98,6 +100,10 @@
         "report/archive_report.xml",
         "views/meeting_views.xml",
         "views/activity_plan_views.xml",
+        "views/excel_import_views.xml",
+        "views/budget_views.xml",
+        "views/budget_analysis_views.xml",
+        "views/maintenance_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -107,6 +113,7 @@
         "demo/finance_demo.xml",
         "demo/aftersales_demo.xml",
         "demo/administration_demo.xml",
+        "demo/budget_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -37,7 +37,8 @@ from importlib.util import find_spec
 import sys
 needed = ["odoo.addons.base_tier_validation", "odoo.addons.sale_tier_validation",
           "odoo.addons.helpdesk_mgmt",
-          "odoo.addons.hr_expense_tier_validation", "xlrd", "openpyxl", "pytest_odoo", "websocket"]
+          "odoo.addons.hr_expense_tier_validation", "xlrd", "openpyxl", "pytest_odoo", "websocket",
+          "xlwt"]
 sys.exit(any(find_spec(name) is None for name in needed))
 PY
   ); then
@@ -167,7 +168,7 @@ cmd_test() {
 
   say "Installing lighting_office without demo data into $TEST_DB"
   dropdb_if_exists "$TEST_DB"
-  odoo -d "$TEST_DB" -i base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar \
+  odoo -d "$TEST_DB" -i base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance \
     --without-demo=all --stop-after-init --log-level=warn
   local before=$SECONDS
   odoo -d "$TEST_DB" -i lighting_office --without-demo=all --stop-after-init --log-level=warn

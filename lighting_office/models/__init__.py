@@ -77,3 +77,10 @@ from . import filing_round
 from . import meeting
 from . import meeting_action
 from . import activity_plan
+from . import account_move_line
+from . import budget
+from . import budget_line
+from . import budget_analysis
+from . import maintenance_equipment
+from . import maintenance_request
+from . import res_company_maintenance

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class LightingAsset(models.Model):
@@ -33,6 +33,8 @@ class LightingAsset(models.Model):
         [("in_use", "In Use"), ("idle", "Idle"), ("repair", "Under Repair"), ("disposed", "Disposed")],
         default="in_use", required=True, tracking=True,
     )
+    equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id", string="Equipment")
+    maintenance_open_count = fields.Integer(string="Open Maintenance", compute="_compute_maintenance_open_count")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -61,3 +63,46 @@ class LightingAsset(models.Model):
             raise ValidationError(_("A disposed asset stays disposed; other changes of state are In Use, Idle "
                                     "and Under Repair."))
         self.write({"state": state})
+
+    def _compute_maintenance_open_count(self):
+        counts = dict(self.env["maintenance.request"]._read_group(
+            [("lighting_asset_id", "in", self.ids), ("stage_id.done", "=", False), ("archive", "=", False)],
+            ["lighting_asset_id"], ["__count"],
+        ))
+        for asset in self:
+            asset.maintenance_open_count = counts.get(asset, 0)
+
+    def action_create_equipment(self):
+        """R4.3.3: the asset becomes maintenance equipment of its office."""
+        for asset in self:
+            if asset.equipment_ids:
+                raise UserError(_("%(asset)s already is equipment.", asset=asset.display_name))
+        teams = self.env["maintenance.team"].search([("company_id", "in", self.company_id.ids)]).grouped("company_id")
+        self.env["maintenance.equipment"].create([{
+            "name": asset.name, "lighting_asset_id": asset.id, "company_id": asset.company_id.id,
+            "maintenance_team_id": teams.get(asset.company_id, self.env["maintenance.team"])[:1].id,
+            "serial_no": asset.code, "cost": asset.value, "location": asset.location,
+            "assign_date": asset.purchase_date,
+        } for asset in self])
+        return self.action_view_maintenance()
+
+    def action_view_maintenance(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window", "name": _("Maintenance"), "res_model": "maintenance.request",
+            "view_mode": "kanban,list,form", "domain": [("lighting_asset_id", "=", self.id)],
+            "context": {"default_equipment_id": self.equipment_ids[:1].id, "default_company_id": self.company_id.id},
+        }
+
+    def _sync_repair_state(self):
+        """Under Repair while a corrective request is open; back in use once none is."""
+        open_assets = {asset for asset, in self.env["maintenance.request"].sudo()._read_group(
+            [("lighting_asset_id", "in", self.ids), ("maintenance_type", "=", "corrective"),
+             ("stage_id.done", "=", False), ("archive", "=", False)],
+            ["lighting_asset_id"],
+        )}
+        # sudo: the state follows the maintenance requests, which staff without
+        # write access to the ledger may open and close; only the state is written.
+        assets = self.sudo()
+        assets.filtered(lambda a: a in open_assets and a.state in ("in_use", "idle")).write({"state": "repair"})
+        assets.filtered(lambda a: a not in open_assets and a.state == "repair").write({"state": "in_use"})

@@ -9,3 +9,11 @@ class HrExpense(models.Model):
         domain="[('employee_id', '=', employee_id), ('state', '=', 'approved')]",
         help="Head office's approval beforehand, needed when the amount is above the office's threshold (R4.2.2).",
     )
+
+    def _prepare_move_lines_vals(self):
+        # The expense counts against its claimant's department in the budget (R4.1.3).
+        # sudo: like hr_expense reading the claimant's contact, the poster may
+        # not read employees; only the department id is copied.
+        vals = super()._prepare_move_lines_vals()
+        vals["lighting_department_id"] = self.employee_id.sudo().department_id.id
+        return vals

@@ -19,4 +19,5 @@ class TierDefinition(models.Model):
             "lighting.recruitment.plan", "lighting.appraisal.outcome", "lighting.solution",
             "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
             "lighting.document", "lighting.archive.loan",
+            "lighting.budget",
         ]

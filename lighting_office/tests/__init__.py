@@ -30,3 +30,12 @@ from . import test_expense_tour
 from . import test_aftersales
 from . import test_aftersales_install
 from . import test_aftersales_tour
+from . import test_budget
+from . import test_budget_analysis
+from . import test_excel_import
+from . import test_maintenance
+from . import test_asset_tour
+from . import test_documents
+from . import test_archive
+from . import test_archive_tour
+from . import test_meetings

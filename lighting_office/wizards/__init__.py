@@ -1,1 +1,4 @@
 from . import contract_filing_wizard
+from . import excel_import
+from . import budget_import
+from . import asset_import
