@@ -15,6 +15,7 @@
         "hr_recruitment",
         "hr_holidays",
         "hr_expense_tier_validation",
+        "fleet",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -77,6 +78,9 @@
         "views/asset_views.xml",
         "views/asset_request_views.xml",
         "views/asset_stocktake_views.xml",
+        "data/vehicle_trip_data.xml",
+        "views/vehicle_request_views.xml",
+        "views/business_trip_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

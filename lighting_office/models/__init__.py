@@ -60,3 +60,6 @@ from . import asset
 from . import asset_request
 from . import asset_stocktake
 from . import asset_stocktake_line
+from . import vehicle_request
+from . import fleet_vehicle_odometer
+from . import business_trip

@@ -25,3 +25,6 @@ class ResConfigSettings(models.TransientModel):
     lighting_suggestion_answer_days = fields.Integer(
         related="company_id.lighting_suggestion_answer_days", readonly=False
     )
+    lighting_trip_hq_threshold = fields.Monetary(
+        related="company_id.lighting_trip_hq_threshold", readonly=False, currency_field="currency_id"
+    )

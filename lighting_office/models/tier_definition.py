@@ -18,4 +18,5 @@ class TierDefinition(models.Model):
         return super()._get_tier_validation_model_names() + [
             "lighting.recruitment.plan", "lighting.appraisal.outcome", "lighting.solution",
             "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
+            "lighting.vehicle.request", "lighting.business.trip",
         ]

@@ -27,3 +27,4 @@ from . import test_risk_tour
 from . import test_expense
 from . import test_asset
 from . import test_expense_tour
+from . import test_vehicle_request
