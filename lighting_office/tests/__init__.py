@@ -28,3 +28,5 @@ from . import test_expense
 from . import test_asset
 from . import test_expense_tour
 from . import test_vehicle_request
+from . import test_business_trip
+from . import test_vehicle_request_tour
