@@ -81,6 +81,9 @@
         "data/vehicle_trip_data.xml",
         "views/vehicle_request_views.xml",
         "views/business_trip_views.xml",
+        "data/cleaning_cron_data.xml",
+        "views/cleaning_area_views.xml",
+        "views/cleaning_task_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

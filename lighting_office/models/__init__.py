@@ -63,3 +63,6 @@ from . import asset_stocktake_line
 from . import vehicle_request
 from . import fleet_vehicle_odometer
 from . import business_trip
+from . import cleaning_area
+from . import cleaning_plan
+from . import cleaning_task
