@@ -91,6 +91,7 @@
         "demo/people_demo.xml",
         "demo/support_demo.xml",
         "demo/finance_demo.xml",
+        "demo/administration_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

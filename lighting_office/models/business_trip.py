@@ -35,7 +35,7 @@ class LightingBusinessTrip(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     estimated_cost = fields.Monetary(string="Estimated Cost", required=True, tracking=True)
     needs_hq_approval = fields.Boolean(
-        compute="_compute_needs_hq_approval",
+        string="Needs HQ Approval", compute="_compute_needs_hq_approval",
         help="The estimated cost is above the office's threshold: HQ Management approves too.",
     )
     state = fields.Selection(

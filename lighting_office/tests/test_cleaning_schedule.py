@@ -99,7 +99,7 @@ class TestCleaningSchedule(LightingOfficeCase):
     def test_schedule_queries_do_not_grow(self):
         """R6.1: the schedule runs in the same number of queries for 3 or 30 recurring tasks."""
         self.Task._cron_schedule(today=MONDAY)
-        with self.assertQueryCount(__system__=7) as count_few:
+        with self.assertQueryCount(__system__=7):
             self.Task._cron_schedule(today=WEDNESDAY)
         for index in range(9):
             self._area(self.office_a, "a").name = f"Area {index}"
