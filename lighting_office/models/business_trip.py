@@ -118,7 +118,15 @@ class LightingBusinessTrip(models.Model):
         return result
 
     def action_confirm(self):
-        """The trip may go ahead once its reviewers have approved it."""
+        """The trip may go ahead once its reviewers have approved it, before departure."""
+        today = fields.Date.context_today(self)
+        for trip in self:
+            if trip.date_from < today:
+                raise UserError(_(
+                    "%(trip)s: a trip is approved before departure, and the field Departure (%(date)s) has "
+                    "passed; cancel it and request it again.",
+                    trip=trip.name, date=trip.date_from,
+                ))
         self.write({"state": "approved"})
 
     def action_file_report(self):

@@ -167,7 +167,16 @@ class LightingVehicleRequest(models.Model):
         return result
 
     def action_confirm(self):
-        """Book the vehicle once the office manager has approved the request."""
+        """Book the vehicle once the office manager has approved the request,
+        before the trip."""
+        now = fields.Datetime.now()
+        for request in self:
+            if request.date_from < now:
+                raise UserError(_(
+                    "%(request)s: a vehicle is approved before the trip, and the field From (%(start)s) has "
+                    "passed; cancel it and book again.",
+                    request=request.name, start=format_datetime(self.env, request.date_from),
+                ))
         self.write({"state": "approved"})
 
     def action_start(self):

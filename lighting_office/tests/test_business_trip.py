@@ -1,6 +1,8 @@
 import base64
 from datetime import date, timedelta
 
+from freezegun import freeze_time
+
 from odoo import Command, fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -22,7 +24,7 @@ class TestBusinessTrip(VehicleTripCase):
         })
 
     def _trip(self, cost=2000.0, role="sales", key="a", start=None, end=None):
-        start = start or date.today() - timedelta(days=5)
+        start = start or date.today() + timedelta(days=3)
         return self.env["lighting.business.trip"].with_user(self.users[role, key]).create({
             "employee_id": self.employees[role, key].id, "company_id": self.users[role, key].company_id.id,
             "destination": "Shenzhen trade show", "purpose": "Meet distributors",
@@ -88,26 +90,36 @@ class TestBusinessTrip(VehicleTripCase):
         with self.assertRefused(ValidationError, "Estimated Cost"):
             self._trip(cost=-1.0)
 
+    def test_approved_before_departure_only(self):
+        """R6.4.2: once the departure date has passed the trip can no longer be approved."""
+        trip = self._trip()
+        trip.request_validation()
+        with freeze_time(trip.date_from + timedelta(days=1)), \
+                self.assertRefused(UserError, trip.name, "Departure", "before departure"):
+            trip.with_user(self.users["manager", "a"]).validate_tier()
+        self.assertEqual(trip.state, "draft")
+
     def test_report_after_return_then_expenses(self):
         """R6.4.3: the report is filed after the return; the trip's expense report waits for it; cost against estimate."""
-        future = self._trip(start=date.today() + timedelta(days=3))
-        self._approve(future)
-        future.report = "<p>Not yet</p>"
-        with self.assertRefused(UserError, future.name, "after the return"):
-            future.action_file_report()
         trip = self._trip(cost=2000.0)
         self._approve(trip)
+        traveller_trip = trip.with_user(self.users["sales", "a"])
+        traveller_trip.report = "<p>Signed two distributors.</p>"
+        with self.assertRefused(UserError, trip.name, "after the return"):
+            traveller_trip.action_file_report()
         sheet = self._sheet(trip, 1200.0)
         self._sheet(trip, 1100.0)
         with self.assertRefused(UserError, sheet.name, trip.name, "Business Trip"):
             sheet.action_submit_sheet()
         self.assertEqual(sheet.state, "draft")
-        traveller_trip = trip.with_user(self.users["sales", "a"])
-        with self.assertRefused(UserError, trip.name, "Trip Report"):
+        back = trip.date_to + timedelta(days=1)
+        with freeze_time(back):
+            traveller_trip.report = "<p><br></p>"
+            with self.assertRefused(UserError, trip.name, "Trip Report"):
+                traveller_trip.action_file_report()
+            traveller_trip.report = "<p>Signed two distributors.</p>"
             traveller_trip.action_file_report()
-        traveller_trip.report = "<p>Signed two distributors.</p>"
-        traveller_trip.action_file_report()
-        self.assertEqual((trip.state, trip.report_date), ("reported", fields.Date.today()))
+        self.assertEqual((trip.state, trip.report_date), ("reported", back))
         sheet.action_submit_sheet()
         self.assertEqual(sheet.state, "submit")
         self.assertEqual((trip.actual_cost, trip.cost_variance), (2300.0, 300.0))

@@ -1,6 +1,7 @@
 from datetime import datetime
 
 import psycopg2
+from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
@@ -32,6 +33,15 @@ class TestVehicleRequest(VehicleTripCase):
         self.assertEqual(booking.state, "approved")
         with self.assertRefused(UserError, booking.name, "To"):
             booking.with_user(sales).write({"date_to": datetime(2030, 6, 1, 18)})
+
+    def test_approved_before_the_trip_only(self):
+        """R6.4.1: once the trip's start has passed the request can no longer be approved."""
+        booking = self._booking(9, 12)
+        booking.request_validation()
+        with freeze_time(datetime(2030, 6, 1, 10)), \
+                self.assertRefused(UserError, booking.name, "From", "before the trip"):
+            booking.with_user(self.users["manager", "a"]).validate_tier()
+        self.assertEqual(booking.state, "draft")
 
     def test_no_double_booking(self):
         """R6.4.1: an overlapping booking of the vehicle is refused naming the vehicle, the other request and the times."""
