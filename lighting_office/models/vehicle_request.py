@@ -1,6 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import format_datetime
 
 # States in which a request holds its vehicle: no other request may overlap them.
 BOOKED_STATES = ("approved", "ongoing")
@@ -84,6 +84,10 @@ class LightingVehicleRequest(models.Model):
                     "it to draft and have it approved again.",
                     request=request.name, field=self._fields[changed[0]].string,
                 ))
+        if vals.get("state") in BOOKED_STATES:
+            # Checked before writing: written first, the row would meet the
+            # exclusion constraint, whose raw error names nothing.
+            self.filtered(lambda request: request.state not in BOOKED_STATES)._raise_on_clash(booking=True)
         return super().write(vals)
 
     @api.depends("odometer_start", "odometer_end")
@@ -124,41 +128,50 @@ class LightingVehicleRequest(models.Model):
 
     @api.constrains("vehicle_id", "date_from", "date_to", "state")
     def _check_no_overlap(self):
-        """R6.4.1: a vehicle is not booked twice for overlapping times."""
-        active = self.filtered(lambda request: request.state in ("draft",) + BOOKED_STATES)
-        for request in active:
-            clash = request._find_booked_clash()
-            if not clash and request.state in BOOKED_STATES:
-                clash = next((
-                    (other.name, other.date_from, other.date_to) for other in active - request
-                    if other.state in BOOKED_STATES and other.vehicle_id == request.vehicle_id
-                    and other.date_from < request.date_to and other.date_to > request.date_from
-                ), None)
+        """R6.4.1: a request overlapping a booking of its vehicle is refused."""
+        self.filtered(lambda request: request.state in ("draft",) + BOOKED_STATES)._raise_on_clash()
+
+    def _raise_on_clash(self, booking=False):
+        """Refuse these requests if one overlaps a booked request of its vehicle;
+        when `booking` them, also if two of them overlap each other."""
+        clashes = self._find_booked_clashes()
+        for request in self:
+            clash = clashes.get(request) or booking and next((
+                other for other in self - request
+                if other.vehicle_id == request.vehicle_id
+                and other.date_from < request.date_to and other.date_to > request.date_from
+            ), None)
             if clash:
-                other, start, end = clash
                 raise ValidationError(_(
                     "%(request)s: the vehicle %(vehicle)s is already booked by %(other)s from %(start)s to "
                     "%(end)s; change the fields From and To or the Vehicle.",
-                    request=request.name, vehicle=request.vehicle_id.name, other=other,
-                    start=format_datetime(self.env, start), end=format_datetime(self.env, end),
+                    request=request.name, vehicle=request.vehicle_id.name, other=clash.name,
+                    start=format_datetime(self.env, clash.date_from), end=format_datetime(self.env, clash.date_to),
                 ))
 
-    def _find_booked_clash(self):
-        """(reference, from, to) of a booked request of the same vehicle overlapping this one, or None.
-
-        Plain SQL on purpose: an ORM search would first flush this request's
-        new values and let the database's exclusion constraint answer with
-        its raw error instead of this message. It reads whatever office the
-        other booking belongs to, and shows only its reference and times.
-        """
-        self.env.cr.execute(SQL(
-            """SELECT name, date_from, date_to FROM lighting_vehicle_request
-                WHERE id != %(id)s AND vehicle_id = %(vehicle)s AND state IN %(states)s
-                  AND date_from < %(end)s AND date_to > %(start)s
-             ORDER BY date_from LIMIT 1""",
-            id=self.id, vehicle=self.vehicle_id.id, states=BOOKED_STATES, end=self.date_to, start=self.date_from,
-        ))
-        return self.env.cr.fetchone()
+    def _find_booked_clashes(self):
+        """{request: the first booked request of the same vehicle overlapping it}, in one query."""
+        if not self:
+            return {}
+        # sudo: a clash must be found whoever asks; only the other booking's
+        # reference and times are shown.
+        booked = self.sudo().search([
+            ("id", "not in", self.ids),
+            ("vehicle_id", "in", self.vehicle_id.ids),
+            ("state", "in", BOOKED_STATES),
+            ("date_from", "<", max(self.mapped("date_to"))),
+            ("date_to", ">", min(self.mapped("date_from"))),
+        ], order="date_from")
+        clashes = {}
+        for request in self:
+            clash = next((
+                other for other in booked
+                if other.vehicle_id == request.vehicle_id
+                and other.date_from < request.date_to and other.date_to > request.date_from
+            ), None)
+            if clash:
+                clashes[request] = clash
+        return clashes
 
     def validate_tier(self):
         result = super().validate_tier()

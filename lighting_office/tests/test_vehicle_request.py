@@ -62,6 +62,20 @@ class TestVehicleRequest(VehicleTripCase):
             rival_2.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(rival_2.state, "draft")
 
+    def test_overlap_check_in_one_query(self):
+        """R6.4.1: the overlap check of 20 requests finds their clashes in one search."""
+        booked = self._approved_booking(9, 12)
+        drafts = [self._booking(13, 14, role="support", day=day) for day in range(1, 21)]
+        self.env.cr.execute("UPDATE lighting_vehicle_request SET date_to = '2030-06-01 13:30' WHERE id = %s",
+                            (booked.id,))
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(__system__=3):  # read the requests, search the bookings, read them
+            clashes = self.env["lighting.vehicle.request"].concat(*drafts)._find_booked_clashes()
+        self.assertEqual(clashes, {drafts[0]: booked})
+        self.assertEqual(drafts[0]._find_booked_clashes(), {drafts[0]: booked})
+        self.assertEqual(drafts[1]._find_booked_clashes(), {})
+
     def test_database_refuses_double_booking(self):
         """R6.4.1: PostgreSQL's exclusion constraint refuses an overlap even past the ORM (concurrent approvals)."""
         self._approved_booking(9, 12)
