@@ -144,6 +144,21 @@ class LightingBusinessTrip(models.Model):
                 raise UserError(_("%(trip)s: the field Trip Report is empty.", trip=trip.name))
         self.write({"state": "reported", "report_date": today})
 
+    @api.model
+    def _cron_remind_reports(self):
+        """R6.4.3: the traveller of an ended trip without report gets one to-do to file it."""
+        today = fields.Date.context_today(self)
+        trips = self.search([("state", "=", "approved"), ("date_to", "<", today)])
+        reminded = set(self.env["mail.activity"].search([
+            ("res_model", "=", self._name), ("res_id", "in", trips.ids),
+            ("activity_type_id", "=", self.env.ref("mail.mail_activity_data_todo").id),
+        ]).mapped("res_id"))
+        for trip in trips.filtered(lambda trip: trip.id not in reminded and trip.employee_id.user_id):
+            trip.activity_schedule(
+                "mail.mail_activity_data_todo", date_deadline=today, summary=_("File the trip report"),
+                user_id=trip.employee_id.user_id.id,
+            )
+
     def action_cancel(self):
         for trip in self:
             if trip.state == "reported":

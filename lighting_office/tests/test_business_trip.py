@@ -127,6 +127,19 @@ class TestBusinessTrip(VehicleTripCase):
             [("state", "=", "reported")], ["employee_id"], ["estimated_cost:sum", "actual_cost:sum"])
         self.assertEqual(cost, [(self.employees["sales", "a"], 2000.0, 2300.0)])
 
+    def test_report_reminder(self):
+        """R6.4.3: after the return the traveller gets one to-do to file the trip report."""
+        trip = self._trip()
+        self._approve(trip)
+        Trip = self.env["lighting.business.trip"]
+        Trip._cron_remind_reports()
+        self.assertFalse(trip.activity_ids)
+        with freeze_time(trip.date_to + timedelta(days=1)):
+            Trip._cron_remind_reports()
+            Trip._cron_remind_reports()
+        self.assertEqual(trip.activity_ids.user_id, self.users["sales", "a"])
+        self.assertEqual(trip.activity_ids.summary, "File the trip report")
+
     def test_expense_of_another_travellers_trip_refused(self):
         """R6.4.3: an expense report links only a trip of its own employee."""
         trip = self._trip(role="support")
