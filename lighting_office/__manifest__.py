@@ -19,6 +19,7 @@
         "repair",
         "calendar",
         "maintenance",
+        "fleet",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -104,6 +105,12 @@
         "views/budget_views.xml",
         "views/budget_analysis_views.xml",
         "views/maintenance_views.xml",
+        "data/vehicle_trip_data.xml",
+        "views/vehicle_request_views.xml",
+        "views/business_trip_views.xml",
+        "data/cleaning_cron_data.xml",
+        "views/cleaning_area_views.xml",
+        "views/cleaning_task_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -114,6 +121,7 @@
         "demo/aftersales_demo.xml",
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
+        "demo/vehicle_trip_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

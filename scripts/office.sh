@@ -168,7 +168,7 @@ cmd_test() {
 
   say "Installing lighting_office without demo data into $TEST_DB"
   dropdb_if_exists "$TEST_DB"
-  odoo -d "$TEST_DB" -i base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance \
+  odoo -d "$TEST_DB" -i base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet \
     --without-demo=all --stop-after-init --log-level=warn
   local before=$SECONDS
   odoo -d "$TEST_DB" -i lighting_office --without-demo=all --stop-after-init --log-level=warn

@@ -84,3 +84,9 @@ from . import budget_analysis
 from . import maintenance_equipment
 from . import maintenance_request
 from . import res_company_maintenance
+from . import vehicle_request
+from . import fleet_vehicle_odometer
+from . import business_trip
+from . import cleaning_area
+from . import cleaning_plan
+from . import cleaning_task

@@ -1,5 +1,5 @@
-from odoo import _, models
-from odoo.exceptions import AccessError, UserError
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class HrExpenseSheet(models.Model):
@@ -7,6 +7,12 @@ class HrExpenseSheet(models.Model):
     department head, the office manager and HQ Finance in turn (R4.2.1)."""
 
     _inherit = "hr.expense.sheet"
+
+    lighting_trip_id = fields.Many2one(
+        "lighting.business.trip", string="Business Trip", index="btree_not_null", tracking=True,
+        domain="[('employee_id', '=', employee_id), ('state', 'in', ('approved', 'reported'))]",
+        help="The approved business trip these expenses were spent on (R6.4.3).",
+    )
 
     def _get_claimant_user(self):
         return self.employee_id.user_id
@@ -17,6 +23,7 @@ class HrExpenseSheet(models.Model):
     def action_submit_sheet(self):
         self._check_receipts()
         self._check_preapprovals()
+        self._check_trip_reports()
         result = super().action_submit_sheet()
         self.request_validation()
         return result
@@ -56,4 +63,22 @@ class HrExpenseSheet(models.Model):
                 raise AccessError(
                     _("%(sheet)s: nobody approves their own expense claim; the next level decides it.",
                       sheet=sheet.name)
+                )
+
+    @api.constrains("lighting_trip_id", "employee_id")
+    def _check_trip_traveller(self):
+        for sheet in self.filtered("lighting_trip_id"):
+            if sheet.lighting_trip_id.employee_id != sheet.employee_id:
+                raise ValidationError(
+                    _("%(sheet)s: the field Business Trip names %(trip)s of another traveller.",
+                      sheet=sheet.name, trip=sheet.lighting_trip_id.name)
+                )
+
+    def _check_trip_reports(self):
+        """R6.4.3: a trip's expense report is submitted once its trip report is filed."""
+        for sheet in self.filtered("lighting_trip_id"):
+            if sheet.lighting_trip_id.state != "reported":
+                raise UserError(
+                    _("%(sheet)s: file the trip report of %(trip)s (field Business Trip) before submitting "
+                      "its expenses.", sheet=sheet.name, trip=sheet.lighting_trip_id.name)
                 )

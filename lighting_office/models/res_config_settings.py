@@ -39,3 +39,6 @@ class ResConfigSettings(models.TransientModel):
         related="company_id.lighting_revisit_first_months", readonly=False)
     lighting_revisit_second_months = fields.Integer(
         related="company_id.lighting_revisit_second_months", readonly=False)
+    lighting_trip_hq_threshold = fields.Monetary(
+        related="company_id.lighting_trip_hq_threshold", readonly=False, currency_field="currency_id"
+    )

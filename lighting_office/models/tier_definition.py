@@ -20,4 +20,5 @@ class TierDefinition(models.Model):
             "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
             "lighting.document", "lighting.archive.loan",
             "lighting.budget",
+            "lighting.vehicle.request", "lighting.business.trip",
         ]

@@ -39,3 +39,7 @@ from . import test_documents
 from . import test_archive
 from . import test_archive_tour
 from . import test_meetings
+from . import test_vehicle_request
+from . import test_business_trip
+from . import test_vehicle_request_tour
+from . import test_cleaning_schedule
