@@ -13,7 +13,7 @@ class LightingArchiveLoan(models.Model):
 
     _name = "lighting.archive.loan"
     _description = "Archive File Loan"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "id desc"
 
     _state_from = ["draft"]
@@ -145,17 +145,9 @@ class LightingArchiveLoan(models.Model):
     def _cron_remind_overdue(self):
         """Give each borrower of an overdue file one reminder activity."""
         loans = self.search([("is_overdue", "=", True), ("activity_ids", "=", False)])
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.env["mail.activity"].create([
-            {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": loan.id,
-                "user_id": loan.borrower_id.id,
-                "activity_type_id": todo.id,
-                "automated": True,
-                "summary": _("Return the borrowed file %(file)s", file=loan.file_id.display_name),
-                "date_deadline": loan.date_due,
-            }
-            for loan in loans
-        ])
+        loans._schedule_todos(
+            user=lambda loan: loan.borrower_id,
+            summary=lambda loan: _("Return the borrowed file %(file)s", file=loan.file_id.display_name),
+            deadline=lambda loan: loan.date_due,
+        )
         return loans

@@ -6,7 +6,7 @@ class LightingMeetingAction(models.Model):
 
     _name = "lighting.meeting.action"
     _description = "Meeting Action Item"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_due, id"
 
     name = fields.Char(string="Action", required=True, tracking=True)
@@ -30,19 +30,11 @@ class LightingMeetingAction(models.Model):
         return ["|", ("state", "!=", "todo"), ("date_due", ">=", today)]
 
     def _schedule_activities(self):
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.env["mail.activity"].create([
-            {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": action.id,
-                "user_id": action.owner_id.id,
-                "activity_type_id": todo.id,
-                "automated": True,
-                "summary": _("Meeting action: %(action)s", action=action.name),
-                "date_deadline": action.date_due,
-            }
-            for action in self.filtered(lambda action: action.state == "todo")
-        ])
+        self.filtered(lambda action: action.state == "todo")._schedule_todos(
+            user=lambda action: action.owner_id,
+            summary=lambda action: _("Meeting action: %(action)s", action=action.name),
+            deadline=lambda action: action.date_due,
+        )
 
     def action_done(self):
         self.write({"state": "done"})

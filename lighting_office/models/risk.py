@@ -35,7 +35,7 @@ class LightingRisk(models.Model):
 
     _name = "lighting.risk"
     _description = "Office Risk"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "score desc, next_review_date, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -213,17 +213,10 @@ class LightingRisk(models.Model):
         return self.filtered(unfit)
 
     def _ask_for_new_response(self):
-        self.env["mail.activity"].create([
-            {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": risk.id,
-                "user_id": risk.owner_id.id,
-                "activity_type_id": self.env.ref("mail.mail_activity_data_todo").id,
-                "automated": True,
-                "summary": _("The risk level changed: choose a new response"),
-            }
-            for risk in self
-        ])
+        self._schedule_todos(
+            user=lambda risk: risk.owner_id,
+            summary=lambda risk: _("The risk level changed: choose a new response"),
+        )
 
     def _record_assessments(self, changed_fields):
         """Keep every (re-)assessment as history, with who and when (R7.1.2)."""

@@ -6,7 +6,7 @@ class LightingRiskAction(models.Model):
 
     _name = "lighting.risk.action"
     _description = "Risk Response Action"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_deadline, id"
 
     name = fields.Char(string="Action", required=True, tracking=True)
@@ -55,16 +55,7 @@ class LightingRiskAction(models.Model):
     def _cron_flag_overdue(self):
         """An activity for the owner of each overdue action that has none yet."""
         overdue = self.search([("is_overdue", "=", True), ("activity_ids", "=", False)])
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.env["mail.activity"].create([
-            {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": action.id,
-                "user_id": action.owner_id.id,
-                "activity_type_id": todo.id,
-                "automated": True,
-                "summary": _("Overdue risk action: %(action)s", action=action.name),
-                "date_deadline": fields.Date.context_today(self),
-            }
-            for action in overdue
-        ])
+        overdue._schedule_todos(
+            user=lambda action: action.owner_id,
+            summary=lambda action: _("Overdue risk action: %(action)s", action=action.name),
+        )

@@ -1,5 +1,3 @@
-from dateutil.relativedelta import relativedelta
-
 from odoo import _, api, fields, models
 
 
@@ -9,7 +7,7 @@ class LightingRiskRound(models.Model):
 
     _name = "lighting.risk.round"
     _description = "Risk Identification Round"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.office.round.mixin"]
     _order = "date_start desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True)
@@ -64,26 +62,4 @@ class LightingRiskRound(models.Model):
         """Open this quarter's round for every office with a manager, once."""
         today = fields.Date.context_today(self)
         quarter = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-        offices = self.env["res.company"].search(
-            [("is_lighting_office", "=", True), ("office_manager_id", "!=", False)]
-        )
-        done = self.search([("date_start", "=", quarter), ("company_id", "in", offices.ids)])
-        rounds = self.create([
-            {"company_id": office.id, "date_start": quarter,
-             "date_deadline": quarter + relativedelta(months=1, days=-1)}
-            for office in offices - done.company_id
-        ])
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        self.env["mail.activity"].create([
-            {
-                "res_model_id": self.env["ir.model"]._get_id(self._name),
-                "res_id": round_.id,
-                "user_id": round_.company_id.office_manager_id.id,
-                "activity_type_id": todo.id,
-                "automated": True,
-                "summary": _("Review the office's risks and add new ones"),
-                "date_deadline": round_.date_deadline,
-            }
-            for round_ in rounds
-        ])
-        return rounds
+        return self._open_office_rounds(quarter, _("Review the office's risks and add new ones"))
