@@ -62,7 +62,6 @@ from . import asset
 from . import asset_request
 from . import asset_stocktake
 from . import asset_stocktake_line
-from . import helpdesk_ticket_feedback
 from . import repair_order
 from . import repair_step
 from . import repair_test
@@ -85,7 +84,6 @@ from . import budget_line
 from . import budget_analysis
 from . import maintenance_equipment
 from . import maintenance_request
-from . import res_company_maintenance
 from . import vehicle_request
 from . import fleet_vehicle_odometer
 from . import business_trip

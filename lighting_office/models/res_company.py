@@ -168,7 +168,7 @@ class ResCompany(models.Model):
         return res
 
     def _create_office_teams(self):
-        """Give each new office its three teams (R1.1)."""
+        """Give each new office its three teams (R1.1) and its equipment upkeep team (R4.3.3, R6.1)."""
         HelpdeskTeam = self.env["helpdesk.ticket.team"]
         for office in self:
             members = office.office_manager_id
@@ -201,6 +201,10 @@ class ResCompany(models.Model):
                     ).id,
                 }
             )
+        self.env["maintenance.team"].create([
+            {"name": _("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
+            for office in self
+        ])
 
     def _grant_office_access(self):
         """The manager works in the office; head office users see every office (R1.2)."""
