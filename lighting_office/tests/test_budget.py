@@ -110,6 +110,30 @@ class TestBudget(BudgetCase):
         self._put_in_force(budget_b)
         self.assertEqual(budget_b.state, "approved")
 
+    def test_invoice_counts_against_salesperson_department(self):
+        """R4.1.3: revenue actuals by department: an invoice's journal items take
+        the department of its salesperson's employee in the office, and an
+        invoice of a salesperson without one stays without a department."""
+        salesperson = self.users["sales", "a"]
+        self.env["hr.employee"].create({
+            "name": "Sales A", "user_id": salesperson.id, "company_id": self.office_a.id,
+            "department_id": self.sales_dept[self.office_a].id,
+        })
+
+        def invoice(user):
+            return self.env["account.move"].with_company(self.office_a).create({
+                "move_type": "out_invoice", "partner_id": self.customer.id, "invoice_user_id": user.id,
+                "invoice_date": date(self.YEAR, 3, 1),
+                "invoice_line_ids": [Command.create({
+                    "name": "LED panels", "quantity": 1, "price_unit": 700.0, "tax_ids": [Command.clear()],
+                    "account_id": self.accounts[self.office_a]["revenue"].id,
+                })],
+            })
+
+        revenue_line = invoice(salesperson).invoice_line_ids
+        self.assertEqual(revenue_line.lighting_department_id, self.sales_dept[self.office_a])
+        self.assertFalse(invoice(self.users["support", "a"]).invoice_line_ids.lighting_department_id)
+
     def test_expense_posts_with_department(self):
         """R4.2, R4.1.3: an expense's journal item counts against its claimant's department."""
         employee = self.env["hr.employee"].create(
