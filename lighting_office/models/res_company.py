@@ -202,7 +202,7 @@ class ResCompany(models.Model):
                 }
             )
         self.env["maintenance.team"].create([
-            {"name": _("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
+            {"name": self.env._("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
             for office in self
         ])
 
