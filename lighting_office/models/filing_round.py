@@ -11,13 +11,7 @@ class LightingFilingRound(models.Model):
     _order = "date_start desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True, index=True,
-        default=lambda self: self.env.company, domain=[("is_lighting_office", "=", True)],
-    )
     date_start = fields.Date(string="Month", required=True)
-    date_deadline = fields.Date(string="Due Date", required=True)
-    state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True, tracking=True)
     document_ids = fields.Many2many(
         "lighting.document", compute="_compute_to_do", string="Documents to File",
     )
@@ -52,10 +46,6 @@ class LightingFilingRound(models.Model):
                 lambda archive_file: archive_file.company_id == round_.company_id
                 and archive_file.date_review <= round_.date_deadline
             )
-
-    def action_done(self):
-        self.write({"state": "done"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
 
     @api.model
     def _cron_open_monthly_rounds(self):

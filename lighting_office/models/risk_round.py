@@ -11,15 +11,7 @@ class LightingRiskRound(models.Model):
     _order = "date_start desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    company_id = fields.Many2one(
-        "res.company", string="Office", required=True, index=True,
-        default=lambda self: self.env.company, domain=[("is_lighting_office", "=", True)],
-    )
     date_start = fields.Date(string="Quarter", required=True)
-    date_deadline = fields.Date(string="Due Date", required=True)
-    state = fields.Selection(
-        [("open", "Open"), ("done", "Done")], default="open", required=True, tracking=True
-    )
     risk_ids = fields.One2many("lighting.risk", "round_id", string="Risks Identified")
     risk_count = fields.Integer(compute="_compute_risk_count")
 
@@ -41,10 +33,6 @@ class LightingRiskRound(models.Model):
     def _compute_risk_count(self):
         for round_ in self:
             round_.risk_count = len(round_.risk_ids)
-
-    def action_done(self):
-        self.write({"state": "done"})
-        self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_open_register(self):
         return {
