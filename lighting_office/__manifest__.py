@@ -25,6 +25,7 @@
         "security/lighting_office_groups.xml",
         "security/ir.model.access.csv",
         "security/lighting_office_rules.xml",
+        "data/office_setup_data.xml",
         "security/maintenance_security.xml",
         "data/finance_data.xml",
         "data/tier_definition_data.xml",

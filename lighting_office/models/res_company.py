@@ -201,10 +201,20 @@ class ResCompany(models.Model):
                     ).id,
                 }
             )
+        self._create_upkeep_teams()
+
+    def _create_upkeep_teams(self):
         self.env["maintenance.team"].create([
             {"name": self.env._("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
             for office in self
         ])
+
+    @api.model
+    def _lighting_create_missing_upkeep_teams(self):
+        """Offices set up before Maintenance was a dependency get their upkeep team on update."""
+        offices = self.search([("is_lighting_office", "=", True)])
+        with_team = self.env["maintenance.team"].search([("company_id", "in", offices.ids)]).company_id
+        (offices - with_team)._create_upkeep_teams()
 
     def _grant_office_access(self):
         """The manager works in the office; head office users see every office (R1.2)."""

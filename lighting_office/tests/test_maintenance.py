@@ -75,3 +75,13 @@ class TestMaintenance(LightingOfficeCase):
             request.with_user(manager_b).read(["name"])
         with self.assertRaises(AccessError):
             self.asset.with_user(self.users["sales", "a"]).action_create_equipment()
+
+    def test_existing_offices_get_their_upkeep_team_once(self):
+        """R4.3.3, R6.1: an office set up before Maintenance was installed gets its
+        upkeep team when the module is updated, and only one."""
+        Team = self.env["maintenance.team"]
+        Team.search([("company_id", "=", self.office_a.id)]).unlink()
+        self.env["res.company"]._lighting_create_missing_upkeep_teams()
+        self.env["res.company"]._lighting_create_missing_upkeep_teams()
+        self.assertEqual(Team.search_count([("company_id", "=", self.office_a.id)]), 1)
+        self.assertEqual(Team.search_count([("company_id", "=", self.office_b.id)]), 1)
