@@ -13,7 +13,7 @@ class LightingBusinessTrip(models.Model):
 
     _name = "lighting.business.trip"
     _description = "Business Trip"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_from desc, id desc"
 
     _state_from = ["draft"]
@@ -153,11 +153,10 @@ class LightingBusinessTrip(models.Model):
             ("res_model", "=", self._name), ("res_id", "in", trips.ids),
             ("activity_type_id", "=", self.env.ref("mail.mail_activity_data_todo").id),
         ]).mapped("res_id"))
-        for trip in trips.filtered(lambda trip: trip.id not in reminded and trip.employee_id.user_id):
-            trip.activity_schedule(
-                "mail.mail_activity_data_todo", date_deadline=today, summary=_("File the trip report"),
-                user_id=trip.employee_id.user_id.id,
-            )
+        trips.filtered(lambda trip: trip.id not in reminded and trip.employee_id.user_id)._schedule_todos(
+            user=lambda trip: trip.employee_id.user_id,
+            summary=lambda trip: self.env._("File the trip report"),
+        )
 
     def action_cancel(self):
         for trip in self:

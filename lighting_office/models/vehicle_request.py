@@ -14,7 +14,7 @@ class LightingVehicleRequest(models.Model):
 
     _name = "lighting.vehicle.request"
     _description = "Vehicle Use Request"
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_from desc, id desc"
 
     _state_from = ["draft"]
@@ -52,6 +52,10 @@ class LightingVehicleRequest(models.Model):
         string="Fuel at Return", tracking=True, copy=False,
     )
     odometer_ids = fields.One2many("fleet.vehicle.odometer", "lighting_vehicle_request_id", string="Odometer Readings")
+    is_return_overdue = fields.Boolean(
+        string="Return Overdue", compute="_compute_is_return_overdue", search="_search_is_return_overdue",
+        help="Still out after the time it was booked until.",
+    )
 
     # R6.4.1, a second guard for concurrent approvals: the Python constraint
     # below reads committed rows only, so two managers approving two
@@ -226,6 +230,30 @@ class LightingVehicleRequest(models.Model):
             "vehicle_id": request.vehicle_id.id, "value": request.odometer_end,
             "date": fields.Date.context_today(request), "lighting_vehicle_request_id": request.id,
         } for request in self])
+
+    @api.depends("state", "date_to")
+    def _compute_is_return_overdue(self):
+        now = fields.Datetime.now()
+        for request in self:
+            request.is_return_overdue = request.state == "ongoing" and request.date_to < now
+
+    def _search_is_return_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Unsupported search on Return Overdue."))
+        overdue = [("state", "=", "ongoing"), ("date_to", "<", fields.Datetime.now())]
+        return overdue if (operator == "=") == value else ["!", "&", *overdue]
+
+    @api.model
+    def _cron_remind_overdue_returns(self):
+        """R6.4.1: the driver of a vehicle still out after its booking gets one reminder."""
+        overdue = self.search([("is_return_overdue", "=", True), ("activity_ids", "=", False)])
+        overdue = overdue.filtered(lambda request: request.employee_id.user_id)
+        overdue._schedule_todos(
+            user=lambda request: request.employee_id.user_id,
+            summary=lambda request: self.env._(
+                "Return %(vehicle)s and record its odometer", vehicle=request.vehicle_id.display_name),
+        )
+        return overdue
 
     def action_cancel(self):
         for request in self:

@@ -110,6 +110,28 @@ class TestVehicleRequest(VehicleTripCase):
         self.assertEqual(booking.sudo().odometer_ids.value, 1120.0)
         self.assertEqual(self.van_a.odometer, 1120.0)
 
+    def test_vehicle_not_returned_stands_out_and_reminds_the_driver(self):
+        """R6.4.1: a vehicle still out after its booking is flagged Return Overdue and
+        its driver gets one reminder; a returned one is neither."""
+        out = self._approved_booking(9, 12).with_user(self.users["sales", "a"])
+        out.action_start()
+        back = self._approved_booking(12, 14, role="support").with_user(self.users["support", "a"])
+        back.action_start()
+        back.write({"odometer_end": 1010.0, "fuel_level": "full"})
+        back.action_return()
+        Request = self.env["lighting.vehicle.request"].with_user(self.users["manager", "a"])
+        with freeze_time(datetime(2030, 6, 1, 11)):
+            self.assertFalse(out.is_return_overdue)
+            self.assertFalse(Request._cron_remind_overdue_returns())
+        with freeze_time(datetime(2030, 6, 1, 15)):
+            out.invalidate_recordset(["is_return_overdue"])
+            self.assertTrue(out.is_return_overdue)
+            self.assertEqual(Request.search([("is_return_overdue", "=", True)]), out)
+            self.assertEqual(Request.sudo()._cron_remind_overdue_returns(), out)
+            self.assertEqual(out.activity_ids.user_id, self.users["sales", "a"])
+            self.assertFalse(Request.sudo()._cron_remind_overdue_returns(), "one reminder")
+        self.assertFalse(back.activity_ids)
+
     def test_use_per_vehicle_and_employee(self):
         """R6.4.1: distance and hours of returned trips grouped per vehicle and per driver."""
         for start, end, role, km in ((8, 10, "sales", 40.0), (10, 14, "support", 60.0), (14, 15, "sales", 15.0)):
