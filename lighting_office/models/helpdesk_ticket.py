@@ -76,6 +76,8 @@ class HelpdeskTicket(models.Model):
         string="Product Location", compute="_compute_product_whereabouts",
         help="Where the customer's product is now, from the return, repair and delivery.",
     )
+    lighting_arrival_overdue = fields.Boolean(
+        related="delivery_picking_id.lighting_arrival_overdue", string="Arrival Overdue")
 
     @api.depends("create_date", "category_id.lighting_response_target_hours",
                  "category_id.lighting_resolution_target_hours", "severity", "company_id")
@@ -198,17 +200,15 @@ class HelpdeskTicket(models.Model):
             ticket.repair_count = counts.get(ticket, 0)
 
     @api.depends("return_picking_id.state", "repair_ids.state", "repair_ids.lighting_test_state",
-                 "delivery_picking_id.state", "delivery_picking_id.lighting_expected_arrival")
+                 "delivery_picking_id.state", "delivery_picking_id.lighting_date_received")
     def _compute_product_whereabouts(self):
-        today = fields.Date.context_today(self)
         # sudo: only the stage of the ticket's own return, repair and delivery is shown, to users
         # (sales, technical support) who may read the ticket but not stock transfers or repairs.
         for ticket in self.sudo():
             repair = ticket.repair_ids[:1]
             delivery = ticket.delivery_picking_id
             if delivery.state == "done":
-                arrival = delivery.lighting_expected_arrival
-                ticket.product_whereabouts = "delivered" if arrival and arrival <= today else "shipped"
+                ticket.product_whereabouts = "delivered" if delivery.lighting_date_received else "shipped"
             elif repair.state == "done":
                 ticket.product_whereabouts = "tested"
             elif repair.state == "under_repair":
@@ -317,6 +317,14 @@ class HelpdeskTicket(models.Model):
             "location_id": source.id, "location_dest_id": destination.id, "company_id": self.company_id.id,
         })
         return picking
+
+    def action_confirm_received(self):
+        """R3.3.3: after-sales record that the product shipped back has reached the customer."""
+        for ticket in self:
+            if ticket.product_whereabouts != "shipped":
+                raise UserError(_("%(ticket)s: only a product shipped back can be confirmed as received.",
+                                  ticket=ticket.display_name))
+        self.delivery_picking_id.action_lighting_confirm_received()
 
     def action_view_repairs(self):
         self.ensure_one()

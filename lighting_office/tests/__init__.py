@@ -43,3 +43,4 @@ from . import test_vehicle_request
 from . import test_business_trip
 from . import test_vehicle_request_tour
 from . import test_cleaning_schedule
+from . import test_dates

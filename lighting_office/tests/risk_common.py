@@ -1,3 +1,7 @@
+from datetime import timedelta
+
+from odoo import fields
+
 from .common import LightingOfficeCase
 
 
@@ -26,6 +30,6 @@ class RiskCase(LightingOfficeCase):
             "name": "Sign price protection",
             "risk_id": risk.id,
             "owner_id": owner.id,
-            "date_deadline": "2099-01-01",
+            "date_deadline": fields.Date.today() + timedelta(days=365),
             **values,
         })

@@ -1,8 +1,10 @@
 import threading
 from datetime import timedelta
 
+from freezegun import freeze_time
+
 from odoo import fields
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .aftersales_common import AftersalesCase
@@ -171,8 +173,20 @@ class TestShipping(AftersalesCase):
         self.assertIn("SF1234567890", shipped.subject)
         self.assertIn("SF Express", str(shipped.body))
         self.assertIn(fields.Date.to_string(arrival), str(shipped.body))
-        delivery.lighting_expected_arrival = fields.Date.today()
-        self.assertEqual(ticket.product_whereabouts, "delivered")
+        # R3.3.3: past the expected arrival it is still shipped, not delivered, and stands out as overdue.
+        with freeze_time(arrival + timedelta(days=1)):
+            (ticket | delivery).invalidate_recordset()
+            self.assertEqual((ticket.product_whereabouts, ticket.lighting_arrival_overdue), ("shipped", True))
+            self.assertEqual(self.env["helpdesk.ticket"].search(
+                [("lighting_arrival_overdue", "=", True), ("id", "=", ticket.id)]), ticket)
+            self.assertNotIn(ticket, self.env["helpdesk.ticket"].search([("lighting_arrival_overdue", "=", False)]))
+            ticket.action_confirm_received()
+            self.assertEqual((ticket.product_whereabouts, ticket.lighting_arrival_overdue), ("delivered", False))
+            self.assertEqual(delivery.lighting_date_received, arrival + timedelta(days=1))
+        with self.assertRefused(UserError, ticket.display_name, "only a product shipped back"):
+            ticket.action_confirm_received()
+        with self.assertRefused(ValidationError, delivery.name, "Received by Customer"):
+            delivery.lighting_date_received = fields.Date.today() - timedelta(days=30)
 
 
 @tagged("post_install", "-at_install")

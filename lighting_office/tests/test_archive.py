@@ -1,11 +1,16 @@
 from datetime import date, timedelta
 
+from dateutil.relativedelta import relativedelta
+
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import LightingOfficeCase
 
+
+# Filed six years ago: due for review after 3 retention years, not after 10.
+FILED = date.today() - relativedelta(years=6, month=3, day=1)
 
 @tagged("post_install", "-at_install")
 class TestArchive(LightingOfficeCase):
@@ -19,7 +24,7 @@ class TestArchive(LightingOfficeCase):
         cls.files = {
             level: File.create({
                 "name": f"{level} file", "class_id": cls.adm.id, "company_id": cls.office_a.id,
-                "location": "Cabinet 1", "confidentiality": level, "date_filed": date(2020, 3, 1),
+                "location": "Cabinet 1", "confidentiality": level, "date_filed": FILED,
             })
             for level in ("public", "internal", "confidential", "secret")
         }
@@ -38,9 +43,9 @@ class TestArchive(LightingOfficeCase):
         """R6.2.2: number, class, title, location, retention period and its review date, confidentiality."""
         public = self.files["public"]
         self.assertTrue(public.code.startswith("DA/"))
-        self.assertEqual((public.retention_years, public.date_review), (10, date(2030, 3, 1)))
+        self.assertEqual((public.retention_years, public.date_review), (10, FILED + relativedelta(years=10)))
         public.retention_years = 3
-        self.assertEqual(public.date_review, date(2023, 3, 1))
+        self.assertEqual(public.date_review, FILED + relativedelta(years=3))
         personnel = self.env["lighting.archive.file"].create({
             "name": "Staff records", "company_id": self.office_a.id, "location": "Safe",
             "class_id": self.env.ref("lighting_office.document_class_hr").id,

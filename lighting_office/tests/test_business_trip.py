@@ -85,7 +85,7 @@ class TestBusinessTrip(VehicleTripCase):
         Trip = self.env["lighting.business.trip"]
         before = Trip.search_count([])
         with self.assertRefused(ValidationError, "BT/", "Return", "Departure"):
-            self._trip(start=date(2030, 5, 10), end=date(2030, 5, 9))
+            self._trip(start=date.today() + timedelta(days=10), end=date.today() + timedelta(days=9))
         self.assertEqual(Trip.search_count([]), before)
         with self.assertRefused(ValidationError, "Estimated Cost"):
             self._trip(cost=-1.0)
@@ -158,7 +158,7 @@ class TestBusinessTrip(VehicleTripCase):
         with self.assertRaises(AccessError):
             Trip.with_user(self.users["sales", "a"]).create({
                 "employee_id": self.employees["support", "a"].id, "destination": "X", "purpose": "Y",
-                "date_from": date(2030, 1, 1), "date_to": date(2030, 1, 2), "estimated_cost": 1.0,
+                "date_from": date.today() + timedelta(days=30), "date_to": date.today() + timedelta(days=31), "estimated_cost": 1.0,
             })
         self.assertEqual(Trip.with_user(self.users["manager", "a"]).search([("id", "=", trip.id)]), trip)
         for user in (self.users["sales", "b"], self.users["manager", "b"]):

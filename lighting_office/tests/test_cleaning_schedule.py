@@ -1,4 +1,6 @@
-from datetime import date
+from datetime import date, timedelta
+
+from dateutil.relativedelta import MO, relativedelta
 
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
@@ -6,8 +8,12 @@ from odoo.tests import tagged
 
 from .common import LightingOfficeCase
 
-MONDAY = date(2030, 6, 3)
-WEDNESDAY = date(2030, 6, 5)
+# The cron is given its day; the schedule starts on the first Monday of a month half a year ahead
+# (days 1-7), so that the weekly Friday and the monthly 20th fall after it in the same month.
+MONDAY = date.today() + relativedelta(months=6, day=1, weekday=MO(1))
+WEDNESDAY = MONDAY + timedelta(days=2)
+FRIDAY = MONDAY + timedelta(days=4)
+TWENTIETH = MONDAY.replace(day=20)
 
 
 @tagged("post_install", "-at_install")
@@ -47,8 +53,8 @@ class TestCleaningSchedule(LightingOfficeCase):
         self.assertEqual(
             [(task.name, task.date_due, task.employee_id) for task in tasks],
             [("Mop the floor", MONDAY, self.employees["sales", "a"]),
-             ("Disinfect door handles", date(2030, 6, 7), self.employees["support", "a"]),
-             ("Clean the lamps on display", date(2030, 6, 20), self.employees["sales", "a"])])
+             ("Disinfect door handles", FRIDAY, self.employees["support", "a"]),
+             ("Clean the lamps on display", TWENTIETH, self.employees["sales", "a"])])
         self.Task._cron_schedule(today=WEDNESDAY)
         self.assertEqual(len(self._tasks(self.area_a)), 4)  # one more daily task only
         self.assertEqual(self._tasks(self.area_b).company_id, self.office_b)
@@ -59,7 +65,7 @@ class TestCleaningSchedule(LightingOfficeCase):
         mop, handles, lamps = self._tasks(self.area_a)
         handles.with_user(self.users["support", "a"]).action_done()
         self.assertEqual(handles.state, "done")
-        self.Task._cron_schedule(today=date(2030, 6, 8))
+        self.Task._cron_schedule(today=MONDAY + timedelta(days=5))
         self.assertEqual((mop.state, handles.state, lamps.state), ("missed", "done", "todo"))
         with self.assertRefused(UserError, "Mop the floor", "Missed"):
             mop.action_done()
@@ -104,4 +110,4 @@ class TestCleaningSchedule(LightingOfficeCase):
         for index in range(9):
             self._area(self.office_a, "a").name = f"Area {index}"
         with self.assertQueryCount(__system__=7):
-            self.Task._cron_schedule(today=date(2030, 6, 6))
+            self.Task._cron_schedule(today=MONDAY + timedelta(days=3))

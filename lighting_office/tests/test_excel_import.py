@@ -97,13 +97,13 @@ class TestExcelImport(BudgetCase):
         """R4.3.1: an office's asset ledger is imported all or nothing, by its manager only."""
         rows = [ASSET_HEADER,
                 ["Projector", "Fixed Asset", "Office equipment", "Meeting room", "Custodian A", 4500, 1,
-                 datetime(2024, 5, 2)],
+                 datetime(2024, 5, 2)],  # fixed date: compared with no today
                 ["Stapler", "consumable", "Stationery", "", "", 12, 20, ""]]
         self._import_assets(xls(rows), "ledger.xls")
         assets = self.env["lighting.asset"].search([("company_id", "=", self.office_a.id)])
         projector = assets.filtered(lambda asset: asset.name == "Projector")
         self.assertEqual((projector.custodian_id, projector.value, projector.purchase_date, projector.ledger),
-                         (self.custodian, 4500.0, date(2024, 5, 2), "fixed"))
+                         (self.custodian, 4500.0, date(2024, 5, 2), "fixed"))  # fixed date: compared with no today
         self.assertEqual(assets.filtered(lambda asset: asset.name == "Stapler").quantity, 20)
         bad = rows + [["", "furniture", "", "", "Nobody", -3, 1.5, "someday"]]
         with self.assertRefused(UserError, "Row 4: Name is empty", "Category is empty", "Ledger “furniture”",

@@ -1,4 +1,6 @@
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
+
+from dateutil.relativedelta import relativedelta
 
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
@@ -37,7 +39,7 @@ class TestMarketIntel(LightingOfficeCase):
 
     def test_event_goes_to_calendar(self):
         """R3.1.1: a trade show carries date and place and is put in the calendar."""
-        start = datetime(2026, 12, 10, 9, 0)
+        start = datetime.combine(date.today() + timedelta(days=30), time(9))
         intel = self._intel(self.users["sales", "a"], intel_type="event", name="Guangzhou Lighting Fair",
                             event_start=start, event_place="Canton Fair Complex")
         intel.with_user(self.users["sales", "a"]).action_add_to_calendar()
@@ -48,7 +50,7 @@ class TestMarketIntel(LightingOfficeCase):
         """R3.1.1: a trade show without its place is refused, naming the entry and the field."""
         with self.assertRefused(ValidationError, "Fair without place", "Event Place"):
             self._intel(self.users["sales", "a"], intel_type="event", name="Fair without place",
-                        event_start=datetime(2026, 12, 10))
+                        event_start=datetime.combine(date.today() + timedelta(days=30), time(9)))
 
     def test_leads_link_back(self):
         """R3.1.1/R3.1.2: the leads an entry produced link back to it and are counted."""
@@ -60,8 +62,9 @@ class TestMarketIntel(LightingOfficeCase):
 
     def test_analysis_by_type_month_competitor(self):
         """R3.1.1: the manager analyses entries by type, month and competitor (pivot)."""
-        self._intel(self.users["sales", "a"], date="2026-10-05")
-        self._intel(self.users["sales", "a"], date="2026-10-20", intel_type="trend", competitor_id=False)
+        month = date.today() - relativedelta(months=2)
+        self._intel(self.users["sales", "a"], date=month.replace(day=5))
+        self._intel(self.users["sales", "a"], date=month.replace(day=20), intel_type="trend", competitor_id=False)
         groups = self.Intel.with_user(self.users["manager", "a"])._read_group(
             [("company_id", "=", self.office_a.id)], ["intel_type", "date:month", "competitor_id"], ["__count"])
         self.assertEqual(len(groups), 2)

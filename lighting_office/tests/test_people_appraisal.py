@@ -21,7 +21,7 @@ class TestAppraisal(LightingOfficeCase):
         cls.periods = {
             key: cls.env["lighting.appraisal.period"].create({
                 "name": "2026 H1", "company_id": office.id,
-                "date_start": date(2026, 1, 1), "date_end": date(2026, 6, 30),
+                "date_start": date(2026, 1, 1), "date_end": date(2026, 6, 30),  # fixed date: compared with no today
             })
             for key, office in (("a", cls.office_a), ("b", cls.office_b))
         }
@@ -140,7 +140,7 @@ class TestAppraisal(LightingOfficeCase):
         with self.assertRefused(ValidationError, "Backwards", "End is before Start"):
             self.env["lighting.appraisal.period"].create(
                 {"name": "Backwards", "company_id": self.office_a.id,
-                 "date_start": date(2026, 6, 1), "date_end": date(2026, 1, 1)})
+                 "date_start": date(2026, 6, 1), "date_end": date(2026, 1, 1)})  # fixed date: compared with no today
 
     def test_who_sees_which_appraisal(self):
         """R5.3: staff read their own appraisal only; office A never sees office B's; HQ Management reads both."""

@@ -109,7 +109,7 @@ class TestTraining(LightingOfficeCase):
     def test_bad_input_refused(self):
         """R5.2: an end before the start, negative hours or cost are refused with the training and field named."""
         with self.assertRefused(ValidationError, "Backwards Course", "End is before Start"):
-            self._training(name="Backwards Course", date_start=date(2026, 5, 2), date_end=date(2026, 5, 1))
+            self._training(name="Backwards Course", date_start=date(2026, 5, 2), date_end=date(2026, 5, 1))  # fixed date: compared with no today
         with self.assertRefused(ValidationError, "Negative Course", "Hours"):
             self._training(name="Negative Course", hours=-1)
         with self.assertRefused(ValidationError, "Negative Course", "Cost"):

@@ -20,7 +20,7 @@ class TestWelfare(LightingOfficeCase):
     def _insurance(self, key=("sales", "a"), user=None):
         employee = self.employees[key]
         return self.env["lighting.social.insurance"].with_user(user or employee.company_id.office_manager_id).create(
-            {"employee_id": employee.id, "date_from": date(2026, 1, 1)}
+            {"employee_id": employee.id, "date_from": date(2026, 1, 1)}  # fixed date: compared with no today
         )
 
     def test_social_insurance_base_and_rates(self):
@@ -64,23 +64,23 @@ class TestWelfare(LightingOfficeCase):
 
     def test_birthday_reminder(self):
         """R5.4: a week before a birthday the benefit is planned once and the office manager reminded."""
-        today = date(2026, 3, 10)
+        today = date(2026, 3, 10)  # fixed date: the job is given its day
         employee = self.employees["support", "a"]
-        employee.birthday = date(1990, 3, 15)
-        self.employees["sales", "a"].birthday = date(1991, 5, 1)  # too far ahead
+        employee.birthday = date(1990, 3, 15)  # fixed date: the job is given its day
+        self.employees["sales", "a"].birthday = date(1991, 5, 1)  # fixed date: too far ahead of the job's day
         Benefit = self.env["lighting.welfare.benefit"]
         benefits = Benefit._cron_plan_birthday_benefits(today=today)
         self.assertEqual(benefits.employee_id, employee)
-        self.assertEqual((benefits.occasion, benefits.date, benefits.company_id), ("birthday", date(2026, 3, 15), self.office_a))
+        self.assertEqual((benefits.occasion, benefits.date, benefits.company_id), ("birthday", date(2026, 3, 15), self.office_a))  # fixed date: the job is given its day
         self.assertEqual(benefits.activity_ids.user_id, self.users["manager", "a"])
-        self.assertEqual(benefits.activity_ids.date_deadline, date(2026, 3, 14))
+        self.assertEqual(benefits.activity_ids.date_deadline, date(2026, 3, 14))  # fixed date: the job is given its day
         self.assertFalse(Benefit._cron_plan_birthday_benefits(today=today + timedelta(days=1)))
         benefits.with_user(self.users["manager", "a"]).action_given()
         self.assertEqual(benefits.state, "given")
         self.assertFalse(benefits.activity_ids)
         holiday = Benefit.with_user(self.users["manager", "a"]).create({
             "name": "Mooncakes", "occasion": "mid_autumn", "employee_id": employee.id,
-            "date": date(2026, 9, 25), "amount": 200,
+            "date": date(2026, 9, 25), "amount": 200,  # fixed date: compared with no today
         })
         with self.assertRefused(ValidationError, "Mooncakes", "Amount"):
             holiday.amount = -5
@@ -89,7 +89,7 @@ class TestWelfare(LightingOfficeCase):
         """R5.4: a team activity has its plan, date, budget and attendees of its office only."""
         Activity = self.env["lighting.team.activity"].with_user(self.users["manager", "a"])
         activity = Activity.create({
-            "name": "Spring outing", "company_id": self.office_a.id, "date": date(2026, 4, 18),
+            "name": "Spring outing", "company_id": self.office_a.id, "date": date(2026, 4, 18),  # fixed date: compared with no today
             "plan": "Hike and dinner", "budget": 3000,
             "attendee_ids": [Command.set((self.employees["sales", "a"] | self.employees["support", "a"]).ids)],
         })

@@ -1,3 +1,6 @@
+from dateutil.relativedelta import relativedelta
+
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
@@ -28,7 +31,8 @@ class TestRiskAccess(RiskCase):
                 {"name": f"Indicator {key}", "risk_id": risk.id, "threshold": 10}),
             "lighting.risk.assessment": risk.assessment_ids,
             "lighting.risk.round": cls.env["lighting.risk.round"].create(
-                {"company_id": office.id, "date_start": "2026-01-01", "date_deadline": "2026-01-31"}),
+                {"company_id": office.id, "date_start": fields.Date.today() + relativedelta(day=1),
+                 "date_deadline": fields.Date.today() + relativedelta(day=31)}),
         }
 
     def _readable(self, user, records):

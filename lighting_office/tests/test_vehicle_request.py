@@ -1,5 +1,3 @@
-from datetime import datetime
-
 import psycopg2
 from freezegun import freeze_time
 
@@ -7,7 +5,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
-from .vehicle_trip_common import VehicleTripCase
+from .vehicle_trip_common import VehicleTripCase, trip_time
 
 
 @tagged("post_install", "-at_install")
@@ -32,13 +30,13 @@ class TestVehicleRequest(VehicleTripCase):
         booking.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(booking.state, "approved")
         with self.assertRefused(UserError, booking.name, "To"):
-            booking.with_user(sales).write({"date_to": datetime(2030, 6, 1, 18)})
+            booking.with_user(sales).write({"date_to": trip_time(1, 18)})
 
     def test_approved_before_the_trip_only(self):
         """R6.4.1: once the trip's start has passed the request can no longer be approved."""
         booking = self._booking(9, 12)
         booking.request_validation()
-        with freeze_time(datetime(2030, 6, 1, 10)), \
+        with freeze_time(trip_time(1, 10)), \
                 self.assertRefused(UserError, booking.name, "From", "before the trip"):
             booking.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(booking.state, "draft")
@@ -66,8 +64,8 @@ class TestVehicleRequest(VehicleTripCase):
         """R6.4.1: the overlap check of 20 requests finds their clashes in one search."""
         booked = self._approved_booking(9, 12)
         drafts = [self._booking(13, 14, role="support", day=day) for day in range(1, 21)]
-        self.env.cr.execute("UPDATE lighting_vehicle_request SET date_to = '2030-06-01 13:30' WHERE id = %s",
-                            (booked.id,))
+        self.env.cr.execute("UPDATE lighting_vehicle_request SET date_to = %s WHERE id = %s",
+                            (trip_time(1, 13, 30), booked.id))
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=3):  # read the requests, search the bookings, read them
@@ -84,7 +82,7 @@ class TestVehicleRequest(VehicleTripCase):
                 self.env.cr.savepoint():
             self.env.cr.execute(
                 "UPDATE lighting_vehicle_request SET state = 'approved', date_from = %s WHERE id = %s",
-                (datetime(2030, 6, 1, 10), rival.id))
+                (trip_time(1, 10), rival.id))
 
     def test_return_before_start_refused(self):
         """R6.4.1: a booking whose To is not after its From is refused; nothing is written."""
@@ -120,10 +118,10 @@ class TestVehicleRequest(VehicleTripCase):
         back.write({"odometer_end": 1010.0, "fuel_level": "full"})
         back.action_return()
         Request = self.env["lighting.vehicle.request"].with_user(self.users["manager", "a"])
-        with freeze_time(datetime(2030, 6, 1, 11)):
+        with freeze_time(trip_time(1, 11)):
             self.assertFalse(out.is_return_overdue)
             self.assertFalse(Request._cron_remind_overdue_returns())
-        with freeze_time(datetime(2030, 6, 1, 15)):
+        with freeze_time(trip_time(1, 15)):
             out.invalidate_recordset(["is_return_overdue"])
             self.assertTrue(out.is_return_overdue)
             self.assertEqual(Request.search([("is_return_overdue", "=", True)]), out)
@@ -152,7 +150,7 @@ class TestVehicleRequest(VehicleTripCase):
             self.env["lighting.vehicle.request"].with_user(sales).create({
                 "vehicle_id": self.van_a.id, "employee_id": self.employees["support", "a"].id,
                 "purpose": "For a colleague", "destination": "Site", "company_id": self.office_a.id,
-                "date_from": datetime(2030, 6, 2, 9), "date_to": datetime(2030, 6, 2, 10),
+                "date_from": trip_time(2, 9), "date_to": trip_time(2, 10),
             })
         self.assertEqual(booking.with_user(sales).read(["state"])[0]["state"], "approved")
         with self.assertRaises(AccessError):

@@ -1,6 +1,17 @@
-from datetime import datetime
+from datetime import date, datetime, time
+
+from dateutil.relativedelta import relativedelta
 
 from .common import LightingOfficeCase
+
+
+# Bookings are approvable only before they start: they lie in June of next year.
+TRIP_MONTH = datetime.combine(date.today() + relativedelta(years=1, month=6, day=1), time())
+
+
+def trip_time(day, hour, minute=0):
+    """A time on the given day of the bookings' month."""
+    return TRIP_MONTH.replace(day=day, hour=hour, minute=minute)
 
 
 class VehicleTripCase(LightingOfficeCase):
@@ -23,8 +34,8 @@ class VehicleTripCase(LightingOfficeCase):
         return self.env["lighting.vehicle.request"].with_user(self.users[role, key]).create({
             "vehicle_id": (vehicle or self.van_a).id, "employee_id": self.employees[role, key].id,
             "company_id": self.users[role, key].company_id.id, "purpose": "Site visit",
-            "destination": "Customer site", "date_from": datetime(2030, 6, day, start_hour),
-            "date_to": datetime(2030, 6, day, end_hour),
+            "destination": "Customer site", "date_from": trip_time(day, start_hour),
+            "date_to": trip_time(day, end_hour),
         })
 
     def _approved_booking(self, start_hour, end_hour, **kwargs):

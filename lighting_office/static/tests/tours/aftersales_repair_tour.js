@@ -1,4 +1,7 @@
+import { formatDate } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
+
+const { DateTime } = luxon;
 
 // R3.3.1-R3.3.3: feedback ticket -> return -> repair -> test -> shipment, by the office's after-sales staff
 registry.category("web_tour.tours").add("lighting_office_aftersales_repair", {
@@ -79,7 +82,7 @@ registry.category("web_tour.tours").add("lighting_office_aftersales_repair", {
         {
             content: "Expected arrival",
             trigger: ".o_field_widget[name=lighting_expected_arrival] input",
-            run: "edit 12/01/2026",
+            run: `edit ${formatDate(DateTime.now().plus({ days: 3 }))}`,
         },
         {
             content: "Validate the delivery",

@@ -1,5 +1,10 @@
+import { formatDateTime } from "@web/core/l10n/dates";
 import { registry } from "@web/core/registry";
 import { stepUtils } from "@web_tour/tour_service/tour_utils";
+
+const { DateTime } = luxon;
+// A month from now: the request must be approvable, so its start lies ahead.
+const tripDay = () => DateTime.now().plus({ days: 30 }).startOf("day");
 
 // R6.4.1: the salesperson books the office van and asks for the approval.
 registry.category("web_tour.tours").add("lighting_office_vehicle_book", {
@@ -28,11 +33,11 @@ registry.category("web_tour.tours").add("lighting_office_vehicle_book", {
         },
         {
             trigger: ".o_field_widget[name=date_from] input",
-            run: "edit 06/03/2030 09:00:00",
+            run: `edit ${formatDateTime(tripDay().set({ hour: 9 }))}`,
         },
         {
             trigger: ".o_field_widget[name=date_to] input",
-            run: "edit 06/03/2030 12:00:00",
+            run: `edit ${formatDateTime(tripDay().set({ hour: 12 }))}`,
         },
         ...stepUtils.saveForm(),
         ...stepUtils.statusbarButtonsSteps("Request Validation", "Ask the office manager"),
