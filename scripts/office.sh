@@ -1,100 +1,162 @@
 #!/usr/bin/env bash
 # The two commands of the README:
-#   scripts/office.sh run    demo database + server on http://localhost:8069
+#   scripts/office.sh run    demo database + server on http://localhost:$PORT (8069)
 #   scripts/office.sh test   every test of lighting_office (pytest-odoo, tours included)
-# Both start what they need (PostgreSQL, Python packages, Chromium) and stop at
-# once when Odoo 18 cannot be imported.
+#   scripts/office.sh setup  only the set-up both commands do
+#   scripts/office.sh clean  remove .local/ (venv, Odoo source, config, filestore) and the databases
+# Both set up what they need in the project's state folder (.local/): a virtual
+# environment with Odoo 18.0 CE and the requirements, PostgreSQL and its role,
+# Chromium for the tours, wkhtmltopdf and CJK fonts for PDFs. Nothing goes into
+# the machine's own Python. Odoo's own output goes to .local/log/.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 STATE="${LIGHTING_OFFICE_STATE:-$ROOT/.local}"
+VENV="$STATE/venv"
+LOG_DIR="$STATE/log"
 DB_USER="${LIGHTING_OFFICE_DB_USER:-odoo}"
 DB_PASSWORD="${LIGHTING_OFFICE_DB_PASSWORD:-odoo}"
-DEMO_DB="${LIGHTING_OFFICE_DEMO_DB:-lighting_office_demo}"
+DEMO_DB="${DB:-${LIGHTING_OFFICE_DEMO_DB:-lighting_office_demo}}"
 TEST_DB="${LIGHTING_OFFICE_TEST_DB:-lighting_office_test}"
-PYTHON="${PYTHON:-python3}"
+PORT="${PORT:-8069}"
+ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
+ODOO_URL="https://github.com/odoo/odoo.git"
 CONF="$STATE/odoo.conf"
+DEPENDENCIES=base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
+export PGPASSWORD="$DB_PASSWORD"
 
-say() { printf '\n== %s\n' "$*"; }
+mkdir -p "$LOG_DIR"
+LOG="$LOG_DIR/${1:-office}.log"
+: > "$LOG"
 
-require_odoo() {
-  if ! (cd / && "$PYTHON" -c "import odoo.release as r; assert r.version_info[0] == 18" 2>/dev/null); then
-    cat >&2 <<'MSG'
-Odoo 18.0 cannot be imported by python3 here. Install it first, for example:
-  git clone --depth 1 --branch 18.0 https://github.com/odoo/odoo.git /opt/odoo
-  sed -e 's/^cbor2==5.4.2.*/cbor2==5.4.6/' -e '/python-ldap/d' /opt/odoo/requirements.txt > /tmp/odoo-req.txt
-  python3 -m pip install wheel setuptools && python3 -m pip install -r /tmp/odoo-req.txt
-  python3 -m pip install --no-build-isolation --no-deps -e /opt/odoo --config-settings editable_mode=compat
-Then run this command again. (See README.md, "Install into an existing Odoo 18".)
-MSG
+# One line per step with its time; the step's own output goes to the log.
+step() {
+  local title=$1 started=$SECONDS
+  shift
+  printf '%-62s' "$title" >&2
+  if "$@" >>"$LOG" 2>&1; then
+    printf ' %4ss\n' "$((SECONDS - started))" >&2
+  else
+    printf ' FAILED after %ss\n' "$((SECONDS - started))" >&2
+    echo "--- last lines of $LOG:" >&2
+    tail -n 30 "$LOG" >&2
     exit 1
   fi
 }
 
-python_packages() {
-  if ! (cd / && "$PYTHON" - 2>/dev/null <<'PY'
-from importlib.util import find_spec
-import sys
-needed = ["odoo.addons.base_tier_validation", "odoo.addons.sale_tier_validation",
-          "odoo.addons.helpdesk_mgmt",
-          "odoo.addons.hr_expense_tier_validation", "xlrd", "openpyxl", "pytest_odoo", "websocket",
-          "xlwt"]
-sys.exit(any(find_spec(name) is None for name in needed))
-PY
-  ); then
-    say "Installing Python packages (requirements.txt)"
-    "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt"
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+
+apt_install() {
+  export DEBIAN_FRONTEND=noninteractive
+  as_root apt-get install -y -q "$@" || { as_root apt-get update -q && as_root apt-get install -y -q "$@"; }
+}
+
+# --- Python: an Odoo that is already importable, else the project's venv ----
+
+existing_odoo() {
+  (cd / && "${PYTHON:-python3}" -c "import odoo.release as r; assert r.version_info[0] == 18") 2>/dev/null
+}
+
+choose_python() {
+  if [ -n "${PYTHON:-}" ] || { [ ! -x "$VENV/bin/python" ] && existing_odoo; }; then
+    PYTHON="${PYTHON:-python3}"
+    echo "Using the Odoo 18 already importable by $PYTHON" >&2
+  else
+    PYTHON="$VENV/bin/python"
   fi
 }
+
+odoo_source() {
+  # ODOO_SRC: a checkout of Odoo 18.0 (used in place), a git directory (its
+  # ODOO_REF, default HEAD, is exported into .local/odoo) or a git URL.
+  local src="${ODOO_SRC:-$ODOO_URL}"
+  if [ -f "$src/odoo-bin" ]; then
+    ODOO_DIR=$(cd "$src" && pwd)
+    return
+  fi
+  ODOO_DIR="$STATE/odoo"
+  [ -f "$ODOO_DIR/odoo-bin" ] && return
+  rm -rf "$ODOO_DIR.part" && mkdir -p "$ODOO_DIR.part"
+  if [ -d "$src" ] && git --git-dir="$src" rev-parse --verify -q "${ODOO_REF:-HEAD}^{commit}" >/dev/null; then
+    git --git-dir="$src" archive "${ODOO_REF:-HEAD}" | tar -x -C "$ODOO_DIR.part"
+  else
+    git clone -q --depth 1 --branch "$ODOO_BRANCH" "$src" "$ODOO_DIR.part"
+  fi
+  mv "$ODOO_DIR.part" "$ODOO_DIR"
+}
+
+build_venv() {
+  odoo_source
+  [ -x "$VENV/bin/python" ] || python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q --upgrade pip wheel setuptools
+  # Odoo's pins, with the two known fixes: cbor2 5.4.2 does not build (5.4.6 has
+  # wheels), python-ldap is only for the auth_ldap module.
+  sed -e 's/^cbor2==5\.4\.2\b/cbor2==5.4.6/' -e '/^python-ldap/d' \
+    "$ODOO_DIR/requirements.txt" > "$STATE/odoo-requirements.txt"
+  "$VENV/bin/pip" install -q -r "$STATE/odoo-requirements.txt"
+  # compat: setuptools' newer editable finder loses to the odoo/addons folder
+  # that the OCA wheels create in site-packages, and `import odoo` breaks.
+  "$VENV/bin/pip" install -q --no-build-isolation --no-deps -e "$ODOO_DIR" \
+    --config-settings editable_mode=compat
+}
+
+module_requirements() {
+  "$PYTHON" -m pip install -q -r "$ROOT/requirements.txt" -r "$ROOT/requirements-test.txt"
+  sha256sum "$ROOT/requirements.txt" "$ROOT/requirements-test.txt" > "$STATE/requirements.sha"
+}
+
+python_env() {
+  choose_python
+  if [ "$PYTHON" = "$VENV/bin/python" ] && ! (cd / && "$PYTHON" -c "import odoo.release" 2>/dev/null); then
+    step "Virtual environment with Odoo 18.0 CE ($VENV)" build_venv
+  fi
+  if ! sha256sum -c --status "$STATE/requirements.sha" 2>/dev/null; then
+    step "Module requirements (requirements*.txt)" module_requirements
+  fi
+}
+
+# --- PostgreSQL, browser, PDF tools ---------------------------------------
 
 as_postgres() {
   if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else sudo -u postgres "$@"; fi
 }
 
+start_postgres() {
+  command -v pg_lsclusters >/dev/null || apt_install postgresql
+  local version
+  version=$(pg_lsclusters -h | awk 'NR == 1 { print $1 }')
+  [ -n "$version" ] || { echo "No PostgreSQL cluster: create one (pg_createcluster)."; return 1; }
+  as_root pg_ctlcluster "$version" main start || true
+  for _ in $(seq 30); do pg_isready -q -h localhost && return; sleep 1; done
+  return 1
+}
+
+create_role() {
+  as_postgres psql -q -c "CREATE ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'"
+}
+
 postgres() {
-  if ! pg_isready -q -h localhost; then
-    say "Starting PostgreSQL"
-    local version
-    version=$(pg_lsclusters -h 2>/dev/null | awk 'NR == 1 { print $1 }')
-    if [ -z "$version" ]; then
-      echo "No PostgreSQL cluster found: install PostgreSQL (apt-get install postgresql)." >&2
-      exit 1
-    fi
-    if [ "$(id -u)" = 0 ]; then pg_ctlcluster "$version" main start; else sudo pg_ctlcluster "$version" main start; fi
-    for _ in $(seq 30); do pg_isready -q -h localhost && break; sleep 1; done
-  fi
-  if ! PGPASSWORD="$DB_PASSWORD" psql -h localhost -U "$DB_USER" -d postgres -tAc 'select 1' >/dev/null 2>&1; then
-    say "Creating PostgreSQL role $DB_USER"
-    as_postgres psql -q -c "CREATE ROLE \"$DB_USER\" LOGIN CREATEDB PASSWORD '$DB_PASSWORD'"
-  fi
+  pg_isready -q -h localhost 2>/dev/null || step "PostgreSQL started" start_postgres
+  psql -h localhost -U "$DB_USER" -d postgres -tAc 'select 1' >/dev/null 2>&1 \
+    || step "PostgreSQL role $DB_USER created" create_role
 }
 
 chromium_browser() {
-  if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
-    say "Installing Chromium for the browser tests"
-    if [ "$(id -u)" = 0 ]; then
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null || { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium >/dev/null; }
-    else
-      sudo apt-get install -y -q chromium >/dev/null
-    fi
-  fi
+  command -v chromium >/dev/null || command -v chromium-browser >/dev/null \
+    || step "Chromium for the browser tours" apt_install chromium
 }
 
 pdf_tools() {
-  # Printing quotations and contracts as PDF in Chinese needs wkhtmltopdf and a CJK font.
-  if ! command -v wkhtmltopdf >/dev/null 2>&1 || ! fc-list :lang=zh 2>/dev/null | grep -q .; then
-    if [ "$(id -u)" = 0 ]; then
-      say "Installing wkhtmltopdf and Chinese fonts for PDF printing"
-      DEBIAN_FRONTEND=noninteractive apt-get install -y -q wkhtmltopdf fonts-noto-cjk >/dev/null \
-        || echo "Could not install wkhtmltopdf/fonts-noto-cjk: PDFs will not print until they are installed." >&2
-    else
-      echo "Install wkhtmltopdf and fonts-noto-cjk to print PDFs (sudo apt-get install wkhtmltopdf fonts-noto-cjk)." >&2
-    fi
+  # Quotations, contracts and registers print in Chinese: wkhtmltopdf and a CJK font.
+  if command -v wkhtmltopdf >/dev/null && fc-list :lang=zh 2>/dev/null | grep -q .; then return; fi
+  if [ "$(id -u)" = 0 ]; then
+    step "wkhtmltopdf and Chinese fonts for PDFs" apt_install wkhtmltopdf fonts-noto-cjk
+  else
+    echo "PDFs need wkhtmltopdf and fonts-noto-cjk (sudo apt-get install wkhtmltopdf fonts-noto-cjk)." >&2
   fi
 }
 
 write_config() {
-  mkdir -p "$STATE"
   local addons
   addons=$(cd / && "$PYTHON" - <<'PY'
 import os, odoo, odoo.addons
@@ -111,49 +173,57 @@ db_host = localhost
 db_port = 5432
 db_user = $DB_USER
 db_password = $DB_PASSWORD
-http_port = 8069
+http_port = $PORT
+logfile = $LOG_DIR/odoo.log
 CONF
 }
 
 odoo() { (cd "$ROOT" && "$PYTHON" -m odoo -c "$CONF" "$@"); }
 
 dropdb_if_exists() {
-  PGPASSWORD="$DB_PASSWORD" dropdb -h localhost -U "$DB_USER" --if-exists "$1"
+  dropdb -h localhost -U "$DB_USER" --if-exists "$1"
   rm -rf "$STATE/data/filestore/$1"
 }
 
 db_exists() {
-  PGPASSWORD="$DB_PASSWORD" psql -h localhost -U "$DB_USER" -d postgres -tAc \
+  psql -h localhost -U "$DB_USER" -d postgres -tAc \
     "select 1 from pg_database where datname = '$1'" | grep -q 1
 }
 
 prepare() {
-  require_odoo
-  python_packages
+  python_env
   postgres
   write_config
+}
+
+print_logins() {
+  cat <<MSG
+
+Demo logins (password = login), users work in Simplified Chinese:
+   admin                 administrator (also HQ Management)
+   hq_management         HQ management, sees every office
+   hq_finance            HQ finance
+   hd_manager            manager of 华东办事处 (HD)
+   hd_sales              sales, HD
+   hd_support            technical support, HD
+   hd_aftersales         after-sales, HD
+   hn_manager, hn_sales, hn_support, hn_aftersales: the same for 华南办事处 (HN)
+Odoo's log: $LOG_DIR/odoo.log
+== Lighting Office: http://localhost:$PORT  (database $DEMO_DB; Ctrl-C stops it)
+MSG
 }
 
 cmd_run() {
   prepare
   pdf_tools
   if ! db_exists "$DEMO_DB"; then
-    say "Creating the demo database $DEMO_DB (Lighting Office with demo data)"
-    odoo -d "$DEMO_DB" -i lighting_office --load-language=zh_CN --stop-after-init --log-level=warn
+    step "Demo database $DEMO_DB created (Lighting Office + demo data)" \
+      odoo -d "$DEMO_DB" -i lighting_office --load-language=zh_CN --stop-after-init
   else
-    odoo -d "$DEMO_DB" -u lighting_office --stop-after-init --log-level=warn
+    step "Demo database $DEMO_DB updated (lighting_office upgraded)" \
+      odoo -d "$DEMO_DB" -u lighting_office --stop-after-init
   fi
-  cat <<MSG
-
-== Lighting Office on http://localhost:8069  (database $DEMO_DB)
-   admin / admin                 administrator (also HQ Management)
-   hq_management / hq_management HQ management, sees every office
-   hq_finance / hq_finance       HQ finance
-   hd_manager / hd_manager       manager of 华东办事处 (HD)
-   hd_sales / hd_sales           sales, HD      hd_support / hd_support   technical support, HD
-   hd_aftersales / hd_aftersales after-sales, HD
-   hn_manager, hn_sales, hn_support, hn_aftersales: the same for 华南办事处 (HN)
-MSG
+  print_logins
   exec "$PYTHON" -m odoo -c "$CONF" -d "$DEMO_DB" --db-filter="^$DEMO_DB\$"
 }
 
@@ -161,28 +231,34 @@ cmd_test() {
   prepare
   chromium_browser
   local started=$SECONDS
-  say "Installing lighting_office with demo data (the demo must load)"
   dropdb_if_exists "${TEST_DB}_demo"
-  odoo -d "${TEST_DB}_demo" -i lighting_office --stop-after-init --log-level=warn
+  step "lighting_office installed with demo data (the demo must load)" \
+    odoo -d "${TEST_DB}_demo" -i lighting_office --stop-after-init
   dropdb_if_exists "${TEST_DB}_demo"
-
-  say "Installing lighting_office without demo data into $TEST_DB"
   dropdb_if_exists "$TEST_DB"
-  odoo -d "$TEST_DB" -i base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet \
-    --without-demo=all --stop-after-init --log-level=warn
-  local before=$SECONDS
-  odoo -d "$TEST_DB" -i lighting_office --without-demo=all --stop-after-init --log-level=warn
-  echo "lighting_office installed on top of its dependencies in $((SECONDS - before)) s"
-
-  say "Running the tests (pytest-odoo, browser tours included)"
+  step "Dependencies installed without demo into $TEST_DB" \
+    odoo -d "$TEST_DB" -i "$DEPENDENCIES" --without-demo=all --stop-after-init
+  step "lighting_office installed on top of its dependencies" \
+    odoo -d "$TEST_DB" -i lighting_office --without-demo=all --stop-after-init
+  echo "Running the tests (pytest-odoo, browser tours included); Odoo's log: $LOG_DIR/odoo.log" >&2
   (cd "$ROOT" && "$PYTHON" -m pytest -p no:cacheprovider \
-      --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-http --odoo-log-level=warn \
+      --odoo-config="$CONF" --odoo-database="$TEST_DB" --odoo-http \
       -rs "$@" lighting_office/tests)
   echo "Whole test command: $((SECONDS - started)) s"
+}
+
+cmd_clean() {
+  if pg_isready -q -h localhost 2>/dev/null; then
+    for db in "$DEMO_DB" "$TEST_DB" "${TEST_DB}_demo"; do dropdb -h localhost -U "$DB_USER" --if-exists "$db" || true; done
+  fi
+  rm -rf "$STATE"
+  echo "Removed $STATE and the databases $DEMO_DB, $TEST_DB."
 }
 
 case "${1:-}" in
   run) shift; cmd_run "$@" ;;
   test) shift; cmd_test "$@" ;;
-  *) echo "usage: $0 run|test" >&2; exit 2 ;;
+  setup) shift; prepare; chromium_browser; pdf_tools ;;
+  clean) shift; cmd_clean "$@" ;;
+  *) echo "usage: $0 run|test|setup|clean" >&2; exit 2 ;;
 esac
