@@ -112,6 +112,11 @@
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",
         "views/cleaning_task_views.xml",
+        "data/compliance_weight_data.xml",
+        "views/office_scorecard_views.xml",
+        "views/office_compliance_views.xml",
+        "views/office_compliance_score_views.xml",
+        "views/compliance_weight_views.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
