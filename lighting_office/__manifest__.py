@@ -117,6 +117,8 @@
         "views/office_compliance_views.xml",
         "views/office_compliance_score_views.xml",
         "views/compliance_weight_views.xml",
+        "report/office_scorecard_report.xml",
+        "data/scorecard_cron_data.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

@@ -1,7 +1,9 @@
+import base64
+
 from dateutil.relativedelta import relativedelta
 
-from odoo import _, api, fields, models
-from odoo.tools import SQL
+from odoo import Command, _, api, fields, models
+from odoo.tools import SQL, html_escape
 
 # Figures that are a ratio of two others: a group's value is the ratio of its
 # sums, never the mean of its rows' ratios.
@@ -188,7 +190,7 @@ class LightingOfficeScorecard(models.Model):
             )
             -- The id is built from the row's keys so that office and date
             -- filters reach the source tables.
-            SELECT company_id * 1000000 + EXTRACT(YEAR FROM date)::int * 100 + EXTRACT(MONTH FROM date)::int AS id,
+            SELECT company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100 + EXTRACT(MONTH FROM date)::int AS id,
                    company_id, date, %(columns)s
               FROM figures
              WHERE company_id IS NOT NULL AND date IS NOT NULL
@@ -321,3 +323,45 @@ class LightingOfficeScorecard(models.Model):
         return self._open("lighting.recruitment.plan.line", _("Planned Headcount"), [
             ("plan_id.state", "in", ("approved", "open", "closed")), ("year", "=", self._today().year),
         ], "list")
+
+    # Issue 18 item 3: the monthly scorecard PDF.
+
+    def _report_compliance(self):
+        """The row's office's rules and score of the month, for the PDF."""
+        self.ensure_one()
+        domain = [("company_id", "=", self.company_id.id), ("date", "=", self.date)]
+        return {
+            "rules": self.env["lighting.office.compliance"].search(domain, order="check_key"),
+            "score": self.env["lighting.office.compliance.score"].search(domain, limit=1),
+        }
+
+    @api.model
+    def _cron_mail_monthly_scorecard(self):
+        """On the 1st: last month's scorecard of each office to its manager and HQ
+        Management, and all offices' in one PDF to HQ Management, in Chinese."""
+        month = (self._today() - relativedelta(months=1)).replace(day=1)
+        zh = self.with_context(lang="zh_CN")
+        rows = zh.search([("date", "=", month), ("company_id.is_lighting_office", "=", True)])
+        hq = self.env.ref("lighting_office.group_lighting_hq_management").users.filtered("active")
+        for row in rows:
+            row._mail_scorecard(row.company_id.office_manager_id | hq, row.company_id.name)
+        if rows:
+            rows._mail_scorecard(hq, zh.env._("All Offices"))
+
+    def _mail_scorecard(self, users, title):
+        month = self[:1].date.strftime("%Y-%m")
+        subject = self.env._("Office scorecard %(title)s %(month)s", title=title, month=month)
+        pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
+            "lighting_office.action_report_office_scorecard", self.ids)
+        attachment = self.env["ir.attachment"].create({
+            "name": f"{subject}.pdf", "datas": base64.b64encode(pdf), "mimetype": "application/pdf",
+        })
+        return self.env["mail.mail"].create({
+            "subject": subject,
+            "body_html": self.env._(
+                "<p>Attached is the office scorecard of %(title)s for %(month)s: sales against target, "
+                "receivables, budget, service, risks, people and compliance with the regulation.</p>",
+                title=html_escape(title), month=month),
+            "recipient_ids": [Command.set(users.partner_id.ids)],
+            "attachment_ids": [Command.link(attachment.id)],
+        })

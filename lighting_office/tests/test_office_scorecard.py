@@ -254,3 +254,31 @@ class TestOfficeScorecard(BudgetCase):
         with self.assertQueryCount(GROUP_QUERIES):
             Scorecard.read_group([], ["sales_amount:sum", "sales_achievement:avg", "satisfaction:avg"],
                                  ["company_id", "date:quarter"], lazy=False)
+
+    def test_monthly_mail_in_chinese(self):
+        """Issue 18 item 3: on the 1st each office manager gets last month's scorecard PDF of the
+        own office, HQ Management every office's and one of all offices, in Chinese."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
+        last_month = self.month - relativedelta(months=1)
+        self.env["lighting.office.target"].create([
+            {"name": "Last month", "company_id": office.id, "target_amount": 1000, "state": "active",
+             "date_start": last_month, "date_end": self.month - timedelta(days=1)}
+            for office in (self.office_a, self.office_b)
+        ])
+        Mail = self.env["mail.mail"]
+        before = Mail.search([])
+        self.Scorecard._cron_mail_monthly_scorecard()
+        mails = Mail.search([]) - before
+        manager_a = self.users["manager", "a"].partner_id
+        to_a = mails.filtered(lambda mail: manager_a in mail.recipient_ids)
+        self.assertEqual(len(to_a), 1, "manager A gets the own office's scorecard only")
+        self.assertIn("Office A", to_a.subject)
+        self.assertNotIn(self.users["manager", "b"].partner_id, to_a.recipient_ids)
+        hq_mails = mails.filtered(lambda mail: self.hq_management.partner_id in mail.recipient_ids)
+        self.assertGreaterEqual(len(hq_mails), 3, "HQ gets office A's, office B's and the all-offices scorecard")
+        all_offices = hq_mails.filtered(lambda mail: "所有办事处" in mail.subject)
+        self.assertEqual(len(all_offices), 1)
+        self.assertIn("办事处经营记分卡", all_offices.subject)
+        self.assertEqual(all_offices.attachment_ids.mimetype, "application/pdf")
+        self.assertIn(last_month.strftime("%Y-%m"), all_offices.subject)
