@@ -46,3 +46,4 @@ from . import test_cleaning_schedule
 from . import test_dates
 from . import test_office_scorecard
 from . import test_office_compliance
+from . import test_office_scorecard_tour
