@@ -6,6 +6,7 @@ from odoo.tests import tagged
 from odoo.tools import SQL
 
 from .common import LightingOfficeCase
+from .expense_common import ExpenseCase
 
 # The grouped read of the compliance view and the offices' names, for 2 offices or 50 (bench/scorecard.py).
 GROUP_QUERIES = 4
@@ -225,3 +226,50 @@ class TestOfficeCompliance(LightingOfficeCase):
         Compliance.read_group([], ["share:avg"], ["company_id"])
         with self.assertQueryCount(GROUP_QUERIES):
             Compliance.read_group([], ["share:avg", "score:avg"], ["company_id", "check_key"], lazy=False)
+
+
+@tagged("post_install", "-at_install")
+class TestComplianceReviewFlows(ExpenseCase):
+    """Issue 18 item 2, the rules whose compliance is a review flow gone through."""
+
+    def _rule(self, key):
+        Compliance = self.env["lighting.office.compliance"]
+        Compliance.invalidate_model()
+        month = fields.Date.context_today(Compliance).replace(day=1)
+        return Compliance.search([("company_id", "=", self.office_a.id), ("check_key", "=", key),
+                                  ("date", "=", month)])
+
+    def _offending(self, row):
+        action = row.action_open_offending()
+        return self.env[action["res_model"]].search(action["domain"])
+
+    def test_expense_reports_through_all_steps(self):
+        """R4.2.1: an approved expense report complies when the department head, the office manager
+        and HQ Finance all approved it."""
+        sheet = self._sheet()
+        sheet.action_submit_sheet()
+        for reviewer in (self.users["support", "a"], self.users["manager", "a"], self.hq_finance):
+            sheet.with_user(reviewer).validate_tier()
+        sheet.with_user(self.hq_finance).action_approve_expense_sheets()
+        skipped = self._sheet(role="manager")
+        TestOfficeCompliance._force(skipped, state="approve")
+        row = self._rule("expense_steps")
+        self.assertEqual((row.total_count, row.compliant_count, row.share), (2, 1, 50.0))
+        self.assertEqual(self._offending(row), skipped)
+
+    def test_documents_issued_with_review_and_number(self):
+        """R6.2.1: an issued document complies when the office manager approved it and it has its number."""
+        Document = self.env["lighting.document"]
+        values = {"name": "Office hours notice", "document_type": "notice", "company_id": self.office_a.id,
+                  "class_id": self.env.ref("lighting_office.document_class_adm").id}
+        reviewed = Document.with_user(self.users["sales", "a"]).create(values)
+        reviewed.request_validation()
+        reviewed.with_user(self.users["manager", "a"]).validate_tier()
+        reviewed.with_user(self.users["manager", "a"]).action_issue()
+        self.assertTrue(reviewed.number)
+        unreviewed = Document.create(dict(values, name="Issued without review"))
+        TestOfficeCompliance._force(unreviewed, state="issued", number="TA-X-1",
+                                    date_issue=fields.Date.context_today(Document))
+        row = self._rule("document_issued")
+        self.assertEqual((row.total_count, row.compliant_count), (2, 1))
+        self.assertEqual(self._offending(row), unreviewed)
