@@ -131,6 +131,7 @@ class LightingOfficeCompliance(models.Model):
         "lighting.risk.round": ["company_id", "state", "date_deadline"],
         "lighting.suggestion": ["company_id", "submit_date", "deadline", "answer_date"],
         "lighting.compliance.weight": ["check_key", "weight"],
+        "res.company": ["is_lighting_office", "lighting_filing_due_days"],
     }
 
     company_id = fields.Many2one("res.company", string="Office", readonly=True)
@@ -173,7 +174,7 @@ class LightingOfficeCompliance(models.Model):
               FROM (%(branches)s) AS checks
               JOIN (VALUES %(ranks)s) AS rank(check_key, n) ON rank.check_key = checks.check_key
          LEFT JOIN lighting_compliance_weight w ON w.check_key = checks.check_key
-             WHERE company_id IS NOT NULL AND date IS NOT NULL
+             WHERE company_id IN (SELECT id FROM res_company WHERE is_lighting_office) AND date IS NOT NULL
           GROUP BY company_id, date, checks.check_key, rank.n
             """,
             branches=branches, ranks=ranks,

@@ -47,6 +47,7 @@ class LightingOfficeScorecard(models.Model):
         "hr.job": ["company_id", "active", "no_of_recruitment"],
         "lighting.recruitment.plan.line": ["company_id", "year", "headcount"],
         "lighting.recruitment.plan": ["state"],
+        "res.company": ["is_lighting_office"],
     }
 
     company_id = fields.Many2one("res.company", string="Office", readonly=True)
@@ -187,13 +188,19 @@ class LightingOfficeScorecard(models.Model):
                   FROM lighting_recruitment_plan_line line
                   JOIN lighting_recruitment_plan plan ON plan.id = line.plan_id
                  WHERE plan.state IN ('approved', 'open', 'closed') AND line.year = %(year)s
+            ), sums AS (
+                -- Summed per measure first, so that the columns below filter
+                -- a few rows per office and month, not every record.
+                SELECT company_id, date, measure, SUM(amount) AS amount
+                  FROM figures
+                 WHERE company_id IN (SELECT id FROM res_company WHERE is_lighting_office) AND date IS NOT NULL
+              GROUP BY company_id, date, measure
             )
             -- The id is built from the row's keys so that office and date
             -- filters reach the source tables.
             SELECT company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100 + EXTRACT(MONTH FROM date)::int AS id,
                    company_id, date, %(columns)s
-              FROM figures
-             WHERE company_id IS NOT NULL AND date IS NOT NULL
+              FROM sums
           GROUP BY company_id, date
             """,
             today=self._today(),
