@@ -120,11 +120,11 @@ class LightingOfficeScorecard(models.Model):
                        generate_series(t.date_start, t.date_end, interval '1 month') AS month
                  WHERE t.user_id IS NULL AND t.state IN ('active', 'closed')
              UNION ALL
-                SELECT company_id, date_trunc('month', create_date)::date, 'lead_' || prospect_class || '_count', 1
-                  FROM crm_lead WHERE active AND prospect_class IS NOT NULL
-             UNION ALL
-                SELECT company_id, date_trunc('month', create_date)::date, 'pipeline_amount', expected_revenue
-                  FROM crm_lead WHERE active AND expected_revenue <> 0
+                SELECT company_id, date_trunc('month', create_date)::date, m.measure, m.value
+                  FROM crm_lead,
+                       LATERAL (VALUES ('lead_' || prospect_class || '_count', 1),
+                                       ('pipeline_amount', expected_revenue)) AS m(measure, value)
+                 WHERE active AND m.measure IS NOT NULL AND m.value <> 0
              UNION ALL
                 SELECT company_id, date_trunc('month', invoice_date_due)::date, measure, amount_residual
                   FROM lighting_collection_report,
@@ -145,21 +145,20 @@ class LightingOfficeScorecard(models.Model):
                        LATERAL (VALUES ('preapproval_count', 1), ('preapproval_amount', amount)) AS m(measure, value)
                  WHERE state = 'approved'
              UNION ALL
-                SELECT company_id, date_trunc('month', create_date)::date, measure, 1
+                -- One scan of the tickets: consultations of the support teams,
+                -- feedback of the after-sales teams.
+                SELECT company_id, date_trunc('month', create_date)::date, kind || m.measure, 1
                   FROM helpdesk_ticket,
-                       LATERAL (VALUES ('consultation_count', TRUE),
-                                       ('consultation_on_time', first_response_date IS NOT NULL
-                                                                AND NOT COALESCE(response_late_measured, FALSE)))
+                       LATERAL (SELECT CASE lighting_team_role WHEN 'support' THEN 'consultation'
+                                                               ELSE 'feedback' END AS kind) AS k,
+                       LATERAL (VALUES ('_count', TRUE),
+                                       ('_on_time', CASE lighting_team_role
+                                            WHEN 'support' THEN first_response_date IS NOT NULL
+                                                                AND NOT COALESCE(response_late_measured, FALSE)
+                                            ELSE closed_date IS NOT NULL
+                                                 AND NOT COALESCE(resolution_late_measured, FALSE) END))
                                AS m(measure, counted)
-                 WHERE lighting_team_role = 'support' AND counted
-             UNION ALL
-                SELECT company_id, date_trunc('month', create_date)::date, measure, 1
-                  FROM helpdesk_ticket,
-                       LATERAL (VALUES ('feedback_count', TRUE),
-                                       ('feedback_on_time', closed_date IS NOT NULL
-                                                            AND NOT COALESCE(resolution_late_measured, FALSE)))
-                               AS m(measure, counted)
-                 WHERE lighting_team_role = 'aftersales' AND counted
+                 WHERE lighting_team_role IN ('support', 'aftersales') AND counted
              UNION ALL
                 SELECT company_id, date_trunc('month', lighting_done_date)::date, measure, m.value
                   FROM repair_order,
