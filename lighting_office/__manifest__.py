@@ -130,6 +130,7 @@
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
+        "demo/scorecard_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
