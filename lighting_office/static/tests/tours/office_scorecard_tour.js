@@ -78,3 +78,37 @@ registry.category("web_tour.tours").add("lighting_office_scorecard", {
         },
     ],
 });
+
+// Phone: the tours start at the list of each view (the menus are the same as on desktop).
+registry.category("web_tour.tours").add("lighting_office_scorecard_mobile", {
+    steps: () => [
+        {
+            content: "Open office A's row of the month",
+            trigger: '.o_list_view .o_data_row:contains("Office A") td[name="company_id"]',
+            run: "click",
+        },
+        {
+            content: "Open the orders behind the sales figure",
+            trigger: '.o_form_view button[name="action_open_sales"]',
+            run: "click",
+        },
+        {
+            content: "The office's confirmed order is listed",
+            trigger: ".o_list_view .o_data_row:contains(Scorecard customer)",
+        },
+    ],
+});
+
+registry.category("web_tour.tours").add("lighting_office_compliance_mobile", {
+    steps: () => [
+        {
+            content: "Open the offending records of office A's meetings",
+            trigger: '.o_data_row:contains("Office A"):contains("Meetings") button[name="action_open_offending"]',
+            run: "click",
+        },
+        {
+            content: "The meeting without minutes is listed",
+            trigger: '.o_list_view .o_data_row:contains("Weekly without minutes")',
+        },
+    ],
+});
