@@ -154,7 +154,7 @@ class LightingOfficeCompliance(models.Model):
 
     def _grouped_checks(self):
         branches = SQL(" UNION ALL ").join(
-            SQL("SELECT %s AS check_key, company_id, date_trunc('month', date)::date AS date, ok FROM (%s) AS c",
+            SQL("SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok FROM (%s) AS c",
                 key, self._check_sql(key))
             for key in CHECKS
         )

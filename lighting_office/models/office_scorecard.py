@@ -126,7 +126,7 @@ class LightingOfficeScorecard(models.Model):
                                        ('pipeline_amount', expected_revenue)) AS m(measure, value)
                  WHERE active AND m.measure IS NOT NULL AND m.value <> 0
              UNION ALL
-                SELECT company_id, date_trunc('month', invoice_date_due)::date, measure, amount_residual
+                SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date, measure, amount_residual
                   FROM lighting_collection_report,
                        LATERAL (VALUES ('overdue_amount'), ('overdue_' || aging_bucket)) AS m(measure)
              UNION ALL
@@ -137,7 +137,7 @@ class LightingOfficeScorecard(models.Model):
                                                       WHEN 'cost' THEN 'cost' ELSE 'expense' END, actual_amount),
                                        ('profit', profit_actual)) AS m(measure, value)
              UNION ALL
-                SELECT company_id, date_trunc('month', date)::date, 'expense_claimed', total_amount
+                SELECT company_id, date_trunc('month', date::timestamp)::date, 'expense_claimed', total_amount
                   FROM hr_expense WHERE state IN ('approved', 'done')
              UNION ALL
                 SELECT company_id, date_trunc('month', create_date)::date, measure, m.value
@@ -166,16 +166,16 @@ class LightingOfficeScorecard(models.Model):
                                AS m(measure, value)
                  WHERE state = 'done' AND lighting_done_date IS NOT NULL
              UNION ALL
-                SELECT company_id, date_trunc('month', satisfaction_date)::date, measure, m.value
+                SELECT company_id, date_trunc('month', satisfaction_date::timestamp)::date, measure, m.value
                   FROM lighting_install_job,
                        LATERAL (VALUES ('survey_count', 1), ('satisfaction_total', satisfaction_score))
                                AS m(measure, value)
                  WHERE satisfaction_score > 0 AND satisfaction_date IS NOT NULL
              UNION ALL
-                SELECT company_id, date_trunc('month', identified_on)::date, 'risk_' || level || '_count', 1
+                SELECT company_id, date_trunc('month', identified_on::timestamp)::date, 'risk_' || level || '_count', 1
                   FROM lighting_risk WHERE state <> 'closed' AND level IS NOT NULL
              UNION ALL
-                SELECT company_id, date_trunc('month', date_deadline)::date, 'overdue_action_count', 1
+                SELECT company_id, date_trunc('month', date_deadline::timestamp)::date, 'overdue_action_count', 1
                   FROM lighting_risk_action WHERE state = 'todo' AND date_deadline < %(today)s
              UNION ALL
                 SELECT company_id, %(month)s, 'headcount', 1 FROM hr_employee WHERE active
