@@ -112,6 +112,9 @@
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",
         "views/cleaning_task_views.xml",
+        "views/helpdesk_ticket_portal_templates.xml",
+        "views/install_job_portal_templates.xml",
+        "views/customer_training_portal_templates.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -127,6 +130,10 @@
     "assets": {
         "web.assets_backend": [
             "lighting_office/static/src/**/*",
+            ("remove", "lighting_office/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "lighting_office/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",
