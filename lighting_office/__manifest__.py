@@ -126,6 +126,7 @@
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -8,6 +8,10 @@ from .portal_common import PortalCase, SatisfactionCase
 
 class PortalTourCase(PortalCase, HttpCase):
     def _run_feedback_tours(self):
+        faq = self.env["lighting.faq"].create({
+            "name": "Why does a high-bay flicker when warm?", "answer": "<p>Check the driver's temperature.</p>",
+            "company_id": self.office_a.id, "state": "published"})
+        faq.portal_published = True
         self.start_tour("/my", "lighting_office_portal_feedback", login=self.portal_user.login)
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "High-bay flickers when warm")])
         self.assertEqual((ticket.product_id, ticket.lot_id, ticket.feedback_nature, ticket.team_id),
@@ -22,7 +26,8 @@ class PortalTourCase(PortalCase, HttpCase):
 @tagged("post_install", "-at_install")
 class TestPortalTour(PortalTourCase):
     def test_portal_feedback_to_receipt_desktop(self):
-        """R3.3.1, R3.3.3: the customer sends feedback, follows the repair to "shipped" and confirms receipt."""
+        """R3.3.1, R3.3.3, R3.2.1: the customer sends feedback (a matching FAQ suggested), follows the
+        repair to "shipped" and confirms receipt."""
         self._run_feedback_tours()
 
 

@@ -44,6 +44,10 @@ registry.category("web_tour.tours").add("lighting_office_portal_feedback", {
             run: "edit High-bay flickers when warm",
         },
         {
+            content: "A matching FAQ entry is suggested while typing",
+            trigger: ".o_lighting_faq_suggestions:not(.d-none) a.o_lighting_faq_suggestion:contains(Why does a high-bay flicker)",
+        },
+        {
             content: "Describe it in detail",
             trigger: "textarea[name=description]",
             run: "edit It switches off after ten minutes.",
