@@ -5,6 +5,14 @@ from .aftersales_common import AftersalesCase
 from .common import LightingOfficeCase
 
 
+def portal_user(env, login, partner):
+    """A portal login of the partner; its password is the login followed by _pw."""
+    return env["res.users"].create({
+        "name": partner.name, "login": login, "password": f"{login}_pw", "partner_id": partner.id,
+        "groups_id": [Command.set([env.ref("base.group_portal").id])],
+    })
+
+
 class PortalCase(AftersalesCase):
     """A portal login for a contact of the customer, and another customer with its own login."""
 
@@ -13,17 +21,10 @@ class PortalCase(AftersalesCase):
         super().setUpClass()
         Partner = cls.env["res.partner"]
         cls.contact = Partner.create({"name": "Chen Jing", "parent_id": cls.customer.id, "email": "chen@example.com"})
-        cls.portal_user = cls._portal_user("cust_portal", cls.contact)
+        cls.portal_user = portal_user(cls.env, "cust_portal", cls.contact)
         cls.other_customer = Partner.create({"name": "Other Customer Ltd", "is_company": True})
         cls.other_contact = Partner.create({"name": "Liu Yang", "parent_id": cls.other_customer.id})
-        cls.other_portal_user = cls._portal_user("other_portal", cls.other_contact)
-
-    @classmethod
-    def _portal_user(cls, login, partner):
-        return cls.env["res.users"].create({
-            "name": partner.name, "login": login, "password": f"{login}_pw", "partner_id": partner.id,
-            "groups_id": [Command.set([cls.env.ref("base.group_portal").id])],
-        })
+        cls.other_portal_user = portal_user(cls.env, "other_portal", cls.other_contact)
 
     def _login(self, user):
         self.authenticate(user.login, f"{user.login}_pw")

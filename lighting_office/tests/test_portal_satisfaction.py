@@ -6,7 +6,7 @@ from odoo import fields, http
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
-from .portal_common import SatisfactionCase
+from .portal_common import SatisfactionCase, portal_user
 
 
 @tagged("post_install", "-at_install")
@@ -76,3 +76,28 @@ class TestSatisfactionLink(SatisfactionCase):
         self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
         page = self.url_open(self._url(self.job)).text
         self.assertIn("您对本次安装满意吗", page)
+
+
+@tagged("post_install", "-at_install")
+class TestPortalJobs(SatisfactionCase):
+    """R3.1.5, R3.3.4: the customer's contacts see their installation jobs on /my/jobs and rate them from there."""
+
+    def test_own_jobs_only(self):
+        """R3.3.4: a contact of the customer lists its jobs with the survey link; another customer's contact
+        neither lists nor reads them."""
+        Partner = self.env["res.partner"]
+        contact = Partner.create({"name": "Chen Jing", "parent_id": self.customer.id})
+        other = Partner.create({"name": "Liu Yang", "parent_id": Partner.create({"name": "Other Ltd"}).id})
+        own_login, other_login = portal_user(self.env, "job_portal", contact), portal_user(self.env, "job_other", other)
+        self.assertEqual(self.env["lighting.install.job"].with_user(own_login).search([]), self.job | self.other_job)
+        self.assertFalse(self.env["lighting.install.job"].with_user(other_login).search([]))
+        with self.assertRaises(AccessError):
+            self.job.with_user(other_login).read(["name"])
+        with self.assertRaises(AccessError):
+            self.job.with_user(own_login).write({"satisfaction_score": 5})
+        self.authenticate(own_login.login, "job_portal_pw")
+        page = self.url_open("/my/jobs").text
+        self.assertIn(self.job.name, page)
+        self.assertIn(self._url(self.job), page)
+        self.authenticate(other_login.login, "job_other_pw")
+        self.assertNotIn(self.job.name, self.url_open("/my/jobs").text)
