@@ -112,9 +112,9 @@ class LightingInstallJob(models.Model):
         return res
 
     def _satisfaction_answer_vals(self):
-        """R3.3.4: who answered, and the survey link is spent. A customer reaches the job only
-        through the link's route (portal and public users have no right on jobs); anyone
-        else writing the score is the staff member entering an answer given by phone."""
+        """R3.3.4: who answered. A customer writes the score only through the link's route
+        (portal and public users cannot write jobs); anyone else writing it is the staff
+        member entering an answer given by phone."""
         user = self.env.user
         by_customer = user.share
         return {
