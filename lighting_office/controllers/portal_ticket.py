@@ -36,6 +36,10 @@ class LightingNewTicketPortal(HelpdeskTicketController):
         # The customer picks the kind and the office; the office's team follows from them.
         return request.env["helpdesk.ticket.team"]
 
+    def _get_categories(self, **kw):
+        # R3.2.1: consultations are always classified, whatever helpdesk's portal setting says.
+        return request.env["helpdesk.ticket.category"].search([("active", "=", True), ("show_in_portal", "=", True)])
+
     def _lighting_offices(self):
         # sudo: customers cannot read companies; only the offices' names are listed to choose from.
         return request.env["res.company"].sudo().search([("is_lighting_office", "=", True)])
@@ -101,6 +105,8 @@ class LightingNewTicketPortal(HelpdeskTicketController):
         office = choice["office"]
         team = office.office_aftersales_team_id if kw.get("kind") == "feedback" else office.office_support_team_id
         vals.update(company_id=office.id, team_id=team.id, stage_id=team._get_applicable_stages()[:1].id)
+        if vals.get("category_id") not in self._get_categories().ids:
+            vals["category_id"] = False
         if kw.get("kind") == "feedback":
             vals.update(product_id=choice["product"].id, lot_id=choice["lot"].id, feedback_nature=choice["nature"],
                         category_id=False)

@@ -43,6 +43,7 @@ class TestPortalTickets(PortalCase, HttpCase):
         self.assertEqual((feedback.partner_id, feedback.channel_id),
                          (self.contact, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")))
         category = self.env.ref("lighting_office.consultation_category_control")
+        self.assertIn(category.name, self.url_open("/new/ticket").text, "consultations are classified")
         self._post("/submitted/ticket", **self._form(
             kind="consultation", subject="Which dimmer for 12W downlights?", category=str(category.id)))
         question = Ticket.search([("name", "=", "Which dimmer for 12W downlights?")])
