@@ -130,6 +130,21 @@ class TestPortalTraining(PortalCase, HttpCase):
         for text in ("Chen Jing", "Zhao Lei", "Absent"):
             self.assertIn(text, sheet.text)
 
+    def test_list_queries_do_not_grow(self):
+        """R3.2.4: /my/trainings reads the same number of queries for 1 or 6 trainings of the customer."""
+        self._login(self.portal_user)
+
+        def queries():
+            self.url_open("/my/trainings")  # warm caches (assets, views)
+            before = self.cr.sql_log_count
+            self.url_open("/my/trainings")
+            return self.cr.sql_log_count - before
+        one = queries()
+        self.assertGreater(one, 0, "the page's queries are counted")
+        for _i in range(5):
+            self._training(self.customer, [{"partner_id": self.contact.id, "assessed": True, "score": 75}])
+        self.assertEqual(queries(), one)
+
 
 @tagged("post_install", "-at_install")
 class TestPortalFaq(PortalCase, HttpCase):
