@@ -25,6 +25,8 @@ class LightingTicketPortal(CustomerPortalHelpdesk):
             ticket.action_confirm_received()
         except UserError:
             return request.redirect(f"/my/ticket/{ticket_id}?receipt_refused=1")
+        ticket.message_post(body=request.env._("The customer confirmed on the portal that the product is back."),
+                            author_id=request.env.user.partner_id.id, subtype_xmlid="mail.mt_note")
         return request.redirect(f"/my/ticket/{ticket_id}")
 
 

@@ -67,6 +67,8 @@ class TestPortalTickets(PortalCase, HttpCase):
         ticket.invalidate_recordset()
         self.assertEqual(ticket.delivery_picking_id.lighting_date_received, fields.Date.today())
         self.assertEqual(ticket.product_whereabouts, "delivered")
+        note = ticket.message_ids.filtered(lambda m: "confirmed on the portal" in str(m.body))
+        self.assertEqual(note.author_id, self.contact)
         self.assertNotIn("o_lighting_confirm_received", self.url_open(f"/my/ticket/{ticket.id}").text)
 
     def test_other_customer_ids_refused(self):
