@@ -21,6 +21,10 @@ publicWidget.registry.LightingNewTicket = publicWidget.Widget.extend({
     _onKindChange() {
         const feedback = this.el.querySelector("input[name=kind]:checked")?.value === "feedback";
         this.el.querySelector(".o_lighting_feedback_only").classList.toggle("d-none", !feedback);
+        // A feedback has no consultation category: hidden, and disabled so that it is neither required nor sent.
+        const category = this.el.querySelector(".o_lighting_consultation_only");
+        category?.classList.toggle("d-none", feedback);
+        category?.querySelector("select").toggleAttribute("disabled", feedback);
     },
 
     _onSubjectInput() {
