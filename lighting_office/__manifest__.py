@@ -112,6 +112,9 @@
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",
         "views/cleaning_task_views.xml",
+        "views/helpdesk_ticket_portal_templates.xml",
+        "views/install_job_portal_templates.xml",
+        "views/customer_training_portal_templates.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -123,10 +126,15 @@
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "lighting_office/static/src/**/*",
+            ("remove", "lighting_office/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "lighting_office/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",
