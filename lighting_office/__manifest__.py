@@ -119,6 +119,9 @@
         "views/compliance_weight_views.xml",
         "report/office_scorecard_report.xml",
         "data/scorecard_cron_data.xml",
+        "views/helpdesk_ticket_portal_templates.xml",
+        "views/install_job_portal_templates.xml",
+        "views/customer_training_portal_templates.xml",
     ],
     "demo": [
         "demo/office_demo.xml",
@@ -131,10 +134,15 @@
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
         "demo/scorecard_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "lighting_office/static/src/**/*",
+            ("remove", "lighting_office/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "lighting_office/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",

@@ -209,6 +209,7 @@ Demo logins (password = login), users work in Simplified Chinese:
    hd_support            technical support, HD
    hd_aftersales         after-sales, HD
    hn_manager, hn_sales, hn_support, hn_aftersales: the same for 华南办事处 (HN)
+   portal_customer       customer portal (东莞精工电子厂): tickets, repairs, trainings, jobs on /my
 Odoo's log: $LOG_DIR/odoo.log
 == Lighting Office: http://localhost:$PORT  (database $DEMO_DB; Ctrl-C stops it)
 MSG

@@ -47,3 +47,6 @@ from . import test_dates
 from . import test_office_scorecard
 from . import test_office_compliance
 from . import test_office_scorecard_tour
+from . import test_portal
+from . import test_portal_satisfaction
+from . import test_portal_tour
