@@ -90,3 +90,7 @@ from . import business_trip
 from . import cleaning_area
 from . import cleaning_plan
 from . import cleaning_task
+from . import office_scorecard
+from . import office_compliance
+from . import compliance_weight
+from . import office_compliance_score
