@@ -69,17 +69,17 @@ class LightingInstallJob(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        # The rules and the sequences are read once for the whole batch; each job then
-        # costs one nextval and goes into the same INSERTs as the others with its lines.
-        safety_rules = self.env["lighting.safety.item"].search_fetch([], ["name", "sequence"])
+        # The rules (cached) and the sequences are read once for the whole batch; each job
+        # then costs one nextval and goes into the same INSERTs as the others with its lines.
+        checklist = self.env["lighting.safety.item"]._checklist_values()
         sequence_of = self._sequence_by_company(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
                 sequence = sequence_of[vals.get("company_id") or self.env.company.id]
                 vals["name"] = sequence._next() if sequence else "/"
             if "safety_line_ids" not in vals:
-                vals["safety_line_ids"] = [Command.create({"name": rule.name, "sequence": rule.sequence})
-                                           for rule in safety_rules]
+                vals["safety_line_ids"] = [Command.create({"name": name, "sequence": sequence})
+                                           for name, sequence in checklist]
         return super().create(vals_list)
 
     @api.model

@@ -34,12 +34,13 @@ class TestParityQueries(LightingOfficeCase):
 
     def test_install_jobs_of_a_confirmation(self):
         """R3.1.5: the jobs of confirmed orders are made with their safety checklists in
-        5 queries plus one sequence number per job: existing jobs, safety rules and sequences
-        read once, every job in one INSERT, every checklist line in one INSERT (company included)."""
+        4 queries plus one sequence number per job: existing jobs and sequences read once,
+        safety rules cached, every job in one INSERT, every checklist line in one INSERT
+        (company included)."""
         self.env["lighting.safety.item"].create([{"name": "Isolate the circuit"}, {"name": "Wear a helmet"}])
         rules = self.env["lighting.safety.item"].search([])
         self._orders(1, 0)._create_install_jobs()  # model defaults and subtypes are cached once per server
-        for orders, queries in ((self._orders(1, 0), 6), (self._orders(2, 1), 8)):
+        for orders, queries in ((self._orders(1, 0), 5), (self._orders(2, 1), 7)):
             self.env.flush_all()
             orders.invalidate_recordset(["install_job_ids"])
             with self.assertQueryCount(queries):
@@ -54,6 +55,14 @@ class TestParityQueries(LightingOfficeCase):
                 self.assertEqual(job.safety_line_ids.company_id, job.sale_order_id.company_id)
                 self.assertFalse(job.message_ids)
                 self.assertFalse(job.message_partner_ids)
+        rules.filtered(lambda rule: rule.name == "Isolate the circuit").name = "Isolate the circuit first"
+        rules.filtered(lambda rule: rule.name == "Wear a helmet").active = False
+        later = self._orders(1, 0)
+        later._create_install_jobs()
+        self.assertEqual(later.install_job_ids.safety_line_ids.mapped("name"),
+                         self.env["lighting.safety.item"].search([]).mapped("name"))
+        self.assertIn("Isolate the circuit first", later.install_job_ids.safety_line_ids.mapped("name"))
+        self.assertNotIn("Wear a helmet", later.install_job_ids.safety_line_ids.mapped("name"))
 
     def test_invoice_departments_in_one_search(self):
         """R4.1.3: the department of the invoice lines of any number of invoices, in two
