@@ -87,3 +87,13 @@ class TestMenus(LightingOfficeCase):
         ours = {key.split(".")[1] for key in menus if str(key).startswith("lighting_office.")}
         self.assertEqual(ours, SALES_LEAVES | SALES_FOLDERS)
         self.assertLessEqual(len(menus) - len(ours), VANILLA_SALES_ENTRIES)
+
+    def test_first_menu_load_queries(self):
+        """R1.2: a salesperson's first menu load (caches cleared, as after a restart) costs
+        vanilla Odoo's queries (bench/parity.py: 34 in both): the module adds menus, no query."""
+        sales = self.users["sales", "a"]
+        self.env["ir.ui.menu"].with_user(sales).load_menus(debug=False)
+        self.env.registry.clear_cache()
+        self.env.invalidate_all()
+        with self.assertQueryCount(34):
+            self.env["ir.ui.menu"].with_user(sales).load_menus(debug=False)
