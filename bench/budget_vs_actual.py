@@ -78,8 +78,16 @@ for office in offices:
         "counterpart": accounts["counterpart"].id, "year": YEAR, "departments": departments.ids,
         "pairs": LINES_PER_OFFICE // 2,
     })
+    # The office may already have budgets for the year (the demo has v1): take the next free
+    # version and put it alone in force, so the figures are the bench's volume only.
+    env.cr.execute(
+        "UPDATE lighting_budget SET state = 'superseded' WHERE company_id = %s AND year = %s AND state = 'approved'",
+        [office.id, YEAR],
+    )
+    env.cr.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM lighting_budget WHERE company_id = %s AND year = %s",
+                   [office.id, YEAR])
     budget = env["lighting.budget"].create({
-        "company_id": office.id, "year": YEAR,
+        "company_id": office.id, "year": YEAR, "version": env.cr.fetchone()[0],
         "line_ids": [Command.create({"category": category, "date": date(YEAR, month, 1), "amount": 500_000.0,
                                      "department_id": department.id if office == first else False})
                      for month in range(1, 13) for category in ("revenue", "cost", "expense")

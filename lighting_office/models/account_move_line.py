@@ -11,11 +11,14 @@ class AccountMoveLine(models.Model):
              "the claimant's for an expense, by default the salesperson's for an invoice.",
     )
 
-    @api.depends("move_id.invoice_user_id")
+    @api.depends("move_id.invoice_user_id", "display_type")
     def _compute_lighting_department_id(self):
         # Only lines without a department get one: a department given on purpose
         # (an expense's claimant) stays when the move's salesperson is computed.
-        lines = self.filtered(lambda line: not line.lighting_department_id and line.move_id.invoice_user_id)
+        # Only product lines carry revenue, cost or expense: tax and payment-term lines,
+        # created in later batches, need no department and no employee search.
+        lines = self.filtered(lambda line: line.display_type == "product" and not line.lighting_department_id
+                              and line.move_id.invoice_user_id)
         # sudo: whoever invoices may not read employees; only the department id is copied.
         employees = self.env["hr.employee"].sudo().search_fetch(
             [("user_id", "in", lines.move_id.invoice_user_id.ids), ("department_id", "!=", False)],

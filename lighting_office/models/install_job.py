@@ -85,15 +85,33 @@ class LightingInstallJob(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        safety_rules = self.env["lighting.safety.item"].search([])
+        # The rules (cached) and the sequences are read once for the whole batch; each job
+        # then costs one nextval and goes into the same INSERTs as the others with its lines.
+        checklist = self.env["lighting.safety.item"]._checklist_values()
+        sequence_of = self._sequence_by_company(vals_list)
         for vals in vals_list:
             if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].with_company(vals.get("company_id")).next_by_code(
-                    "lighting.install.job") or "/"
+                sequence = sequence_of[vals.get("company_id") or self.env.company.id]
+                vals["name"] = sequence._next() if sequence else "/"
             if "safety_line_ids" not in vals:
-                vals["safety_line_ids"] = [Command.create({"name": rule.name, "sequence": rule.sequence})
-                                           for rule in safety_rules]
+                vals["safety_line_ids"] = [Command.create({"name": name, "sequence": sequence})
+                                           for name, sequence in checklist]
         return super().create(vals_list)
+
+    @api.model
+    def _sequence_by_company(self, vals_list):
+        """{company id: the sequence numbering its jobs}, chosen as next_by_code chooses:
+        the company's own sequence first, else the shared one."""
+        company_ids = {vals.get("company_id") or self.env.company.id for vals in vals_list}
+        sequences = self.env["ir.sequence"].search_fetch(
+            [("code", "=", "lighting.install.job"), ("company_id", "in", [*company_ids, False])],
+            ["company_id", "implementation", "use_date_range", "prefix", "suffix", "padding", "number_increment"],
+        )
+        shared = sequences.filtered(lambda seq: not seq.company_id)[:1]
+        return {
+            company_id: sequences.filtered(lambda seq: seq.company_id.id == company_id)[:1] or shared
+            for company_id in company_ids
+        }
 
     def write(self, vals):
         if vals.get("state") == "in_progress":

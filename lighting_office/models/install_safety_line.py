@@ -10,7 +10,7 @@ class LightingInstallSafetyLine(models.Model):
 
     job_id = fields.Many2one("lighting.install.job", string="Installation Job", required=True,
                              ondelete="cascade", index=True)
-    company_id = fields.Many2one(related="job_id.company_id", store=True, string="Office")
+    company_id = fields.Many2one(related="job_id.company_id", store=True, precompute=True, string="Office")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Safety Rule", required=True)
     checked = fields.Boolean(string="Checked")

@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models, tools
 
 
 class LightingSafetyItem(models.Model):
@@ -11,3 +11,26 @@ class LightingSafetyItem(models.Model):
     name = fields.Char(string="Safety Rule", required=True, translate=True)
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
+
+    @api.model
+    @tools.ormcache("self.env.lang")
+    def _checklist_values(self):
+        """(name, sequence) of the active rules, the checklist every new job starts with.
+        Cached: rules change rarely, jobs are made at every order confirmation."""
+        # sudo: the cached list must not depend on who fills it first; rule names are
+        # shown on every job's checklist anyway.
+        rules = self.sudo().with_context(active_test=True).search_fetch([], ["name", "sequence"])
+        return tuple((rule.name, rule.sequence) for rule in rules)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        self.env.registry.clear_cache()
+        return super().create(vals_list)
+
+    def write(self, vals):
+        self.env.registry.clear_cache()
+        return super().write(vals)
+
+    def unlink(self):
+        self.env.registry.clear_cache()
+        return super().unlink()

@@ -144,8 +144,12 @@ class SaleOrder(models.Model):
 
     def _create_install_jobs(self):
         # sudo: the jobs come with the confirmation the user was allowed to make;
-        # salespeople only read jobs, after-sales staff work them.
-        self.env["lighting.install.job"].sudo().create([
+        # salespeople only read jobs, after-sales staff work them. The order's chatter
+        # already tells of the confirmation, and the salesperson who confirms does not
+        # work the job: no creation note, no follower (the assigned staff follow it).
+        self.env["lighting.install.job"].sudo().with_context(
+            mail_create_nolog=True, mail_create_nosubscribe=True,
+        ).create([
             {
                 "sale_order_id": order.id,
                 "company_id": order.company_id.id,

@@ -50,3 +50,5 @@ from . import test_office_scorecard_tour
 from . import test_portal
 from . import test_portal_satisfaction
 from . import test_portal_tour
+from . import test_menus
+from . import test_parity_queries

@@ -1,0 +1,242 @@
+"""Issue 20: the standard flows side by side, vanilla Odoo 18 against lighting_office.
+
+Both databases hold the same dependencies (the manifest's `depends`), no demo data:
+
+    python -m odoo -c ODOO_CONF -d parity_vanilla --without-demo=all --stop-after-init \\
+        -i crm,sale_crm,sale_tier_validation,helpdesk_mgmt,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
+    python bench/parity.py -c ODOO_CONF --vanilla parity_vanilla --office lighting_test [--rounds 5 --chains 30]
+
+Both registries are loaded in this one process. Each database gets a branch company
+(in lighting_office an office, made as an admin makes it) and users of the real roles: in
+vanilla the same users hold the standard groups the lighting_office role implies, so both
+sides run with the same Odoo rights. Rounds alternate which database goes first; in a round
+each flow runs `--chains` times in each database. It prints per flow the median server time
+and the median query count on both sides, and the worst time ratio last. Everything is
+rolled back.
+
+Flows: confirm an approved order (the order's review is done before the clock starts),
+create 3 expenses with receipts + their report and submit it, create and post an invoice,
+a contract review request + its validation (vanilla: one OCA tier step reviewed by the
+manager), and each role's first menu load (menu caches cleared first).
+"""
+import argparse
+import base64
+import statistics
+import time
+
+import odoo
+from odoo import SUPERUSER_ID, Command, api
+from odoo.modules.registry import Registry
+
+ROLES = ("sales", "support", "aftersales", "manager", "hq_finance", "hq_management")
+HQ_ROLES = ("hq_finance", "hq_management")
+
+
+def role_groups(env):
+    """{role: xmlids of the standard (non lighting_office) groups the role implies}."""
+    result = {}
+    for role in ROLES:
+        group = env.ref(f"lighting_office.group_lighting_{role}")
+        implied = (group | group.trans_implied_ids).filtered(lambda g: "lighting_office." not in (g.get_external_id()[g.id]))
+        result[role] = sorted(xmlid for xmlid in implied.get_external_id().values() if xmlid)
+    return result
+
+
+class Side:
+    """One database: its fixtures and the flows timed in it."""
+
+    def __init__(self, label, registry, groups_by_role):
+        self.label = label
+        self.registry = registry
+        self.cr = registry.cursor()
+        self.env = api.Environment(self.cr, SUPERUSER_ID, {"tracking_disable": False})
+        self.lighting = "lighting_office" in self.env.registry._init_modules
+        self._setup(groups_by_role)
+
+    def _setup(self, groups_by_role):
+        env = self.env
+        main = env.ref("base.main_company")
+        if self.lighting:
+            office = env["res.company"].create({"name": "Parity office", "is_lighting_office": True,
+                                                "office_code": "PAR"})
+        else:
+            office = env["res.company"].create({"name": "Parity office", "parent_id": main.id})
+            if not env["stock.warehouse"].search([("company_id", "=", office.id)]):
+                env["stock.warehouse"].create({"name": "Parity office", "code": "PAR", "company_id": office.id})
+        self.office = office
+        self.users = {}
+        for role in ROLES:
+            if self.lighting:
+                groups = env.ref(f"lighting_office.group_lighting_{role}")
+            else:
+                groups = env["res.groups"].browse([env.ref(xmlid).id for xmlid in groups_by_role[role]])
+            companies = office | main if role in HQ_ROLES else office
+            self.users[role] = env["res.users"].create({
+                "name": f"Parity {role}", "login": f"parity_{role}", "email": f"parity_{role}@example.com",
+                "company_id": companies[-1].id if role in HQ_ROLES else office.id,
+                "company_ids": [Command.set(companies.ids)],
+                "groups_id": [Command.set((env.ref("base.group_user") | groups).ids)],
+            })
+        self.users["billing"] = env["res.users"].create({
+            "name": "Parity billing", "login": "parity_billing", "company_id": office.id,
+            "company_ids": [Command.set(office.ids)],
+            "groups_id": [Command.set((env.ref("base.group_user") | env.ref("account.group_account_invoice")).ids)],
+        })
+        if self.lighting:
+            office.office_manager_id = self.users["manager"]
+            office.action_sync_office_teams()
+        else:
+            # The same contract review the module ships, with its reviewer named.
+            env["tier.definition"].create({
+                "name": "Contract review", "model_id": env.ref("sale.model_sale_order").id,
+                "review_type": "individual", "reviewer_id": self.users["manager"].id,
+                "company_id": False, "notify_on_create": True,
+            })
+        employees = {role: env["hr.employee"].create({
+            "name": f"Parity {role}", "user_id": self.users[role].id, "company_id": office.id,
+        }) for role in ("sales", "support", "manager")}
+        department = env["hr.department"].create({
+            "name": "Parity sales", "company_id": office.id, "manager_id": employees["support"].id,
+        })
+        (employees["sales"] | employees["manager"]).department_id = department
+        self.employee = employees["sales"]
+        self.customer = env["res.partner"].create({"name": "Parity customer", "is_company": True})
+        self.product = env["product.product"].create({"name": "LED downlight", "list_price": 100.0, "type": "consu"})
+        self.category = env["product.product"].create({
+            "name": "Travel", "type": "service", "can_be_expensed": True, "standard_price": 0.0,
+        })
+        env.flush_all()
+
+    # Each flow: prepare() runs before the clock, run(prepared) is timed.
+    def _order(self):
+        sales = self.users["sales"]
+        return self.env["sale.order"].with_user(sales).with_company(self.office).create({
+            "partner_id": self.customer.id, "company_id": self.office.id, "user_id": sales.id,
+            "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": 10})],
+        })
+
+    def prepare_confirm(self):
+        order = self._order()
+        order.request_validation()
+        order.with_user(self.users["manager"]).validate_tier()
+        return order
+
+    def run_confirm(self, order):
+        order.with_user(self.users["sales"]).with_company(self.office).action_confirm()
+
+    def prepare_expense(self):
+        return None
+
+    def run_expense(self, _prepared):
+        user = self.users["sales"]
+        env = self.env(user=user.id, context=dict(self.env.context, allowed_company_ids=self.office.ids))
+        expenses = env["hr.expense"].create([{
+            "name": f"Ticket {index}", "employee_id": self.employee.id, "product_id": self.category.id,
+            "total_amount_currency": 100.0 + index, "company_id": self.office.id,
+        } for index in range(3)])
+        env["ir.attachment"].create([{
+            "name": "receipt.txt", "datas": base64.b64encode(b"receipt"), "res_model": "hr.expense",
+            "res_id": expense.id,
+        } for expense in expenses])
+        sheet = env["hr.expense.sheet"].create({
+            "name": "Trip report", "employee_id": self.employee.id, "company_id": self.office.id,
+            "expense_line_ids": [Command.set(expenses.ids)],
+        })
+        sheet.action_submit_sheet()
+
+    def prepare_invoice(self):
+        return None
+
+    def run_invoice(self, _prepared):
+        env = self.env(user=self.users["billing"].id,
+                       context=dict(self.env.context, allowed_company_ids=self.office.ids))
+        invoice = env["account.move"].create({
+            "move_type": "out_invoice", "partner_id": self.customer.id, "invoice_user_id": self.users["sales"].id,
+            "invoice_line_ids": [Command.create({"product_id": self.product.id, "quantity": 2, "price_unit": 50.0})],
+        })
+        invoice.action_post()
+
+    def prepare_review(self):
+        return self._order()
+
+    def run_review(self, order):
+        order.request_validation()
+        order.with_user(self.users["manager"]).with_company(self.office).validate_tier()
+
+    def prepare_menus(self):
+        return None
+
+    def make_menu_runner(self, role):
+        def run(_prepared):
+            self.env.registry.clear_cache()
+            self.env["ir.ui.menu"].with_user(self.users[role]).load_menus(False)
+        return run
+
+    def flows(self):
+        flows = [
+            ("confirm an approved order", self.prepare_confirm, self.run_confirm),
+            ("create 3 expenses + report, submit", self.prepare_expense, self.run_expense),
+            ("create and post an invoice", self.prepare_invoice, self.run_invoice),
+            ("contract review: request + validate", self.prepare_review, self.run_review),
+        ]
+        flows += [(f"first menu load, {role}", self.prepare_menus, self.make_menu_runner(role)) for role in ROLES]
+        return flows
+
+    def measure(self, prepare, run):
+        prepared = prepare()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        queries = self.cr.sql_log_count
+        started = time.perf_counter()
+        run(prepared)
+        self.env.flush_all()
+        return (time.perf_counter() - started) * 1000, self.cr.sql_log_count - queries
+
+    def close(self):
+        self.cr.rollback()
+        self.cr.close()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("-c", "--config", required=True)
+    parser.add_argument("--vanilla", required=True, help="database with the dependencies only")
+    parser.add_argument("--office", required=True, help="database with lighting_office")
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument("--chains", type=int, default=30)
+    args = parser.parse_args()
+    odoo.tools.config.parse_config(["-c", args.config, "--log-level=warn", "--no-http"])
+
+    office_registry = Registry(args.office)
+    with office_registry.cursor() as cr:
+        groups_by_role = role_groups(api.Environment(cr, SUPERUSER_ID, {}))
+    sides = [Side("vanilla", Registry(args.vanilla), groups_by_role),
+             Side("lighting_office", office_registry, groups_by_role)]
+    samples = {}
+    try:
+        for round_index in range(args.rounds):
+            for side in sides if round_index % 2 == 0 else sides[::-1]:
+                for name, prepare, run in side.flows():
+                    for _chain in range(args.chains):
+                        samples.setdefault((name, side.label), []).append(side.measure(prepare, run))
+            print(f"round {round_index + 1}/{args.rounds} done", flush=True)
+    finally:
+        for side in sides:
+            side.close()
+
+    print(f"\n{args.rounds} rounds x {args.chains} chains, alternating; medians (server ms / queries)\n")
+    print("| flow | vanilla ms / q | lighting_office ms / q | ratio |")
+    print("|---|---|---|---|")
+    worst = (0, "")
+    for name, _prepare, _run in sides[0].flows():
+        vanilla, ours = samples[name, "vanilla"], samples[name, "lighting_office"]
+        v_ms, v_q = statistics.median(s[0] for s in vanilla), statistics.median(s[1] for s in vanilla)
+        o_ms, o_q = statistics.median(s[0] for s in ours), statistics.median(s[1] for s in ours)
+        ratio = o_ms / v_ms
+        worst = max(worst, (ratio, name))
+        print(f"| {name} | {v_ms:.1f} / {v_q:g} | {o_ms:.1f} / {o_q:g} ({o_q - v_q:+g}) | {ratio:.2f}x |")
+    print(f"\nworst ratio: {worst[0]:.2f}x ({worst[1]})")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,107 @@
+from odoo import Command
+from odoo.tests import tagged
+
+from .common import LightingOfficeCase
+
+
+@tagged("post_install", "-at_install")
+class TestParityQueries(LightingOfficeCase):
+    """Issue 20: what the module adds to confirming an order, posting an invoice and
+    submitting an expense report costs a fixed number of queries, whatever the batch."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.department = {}
+        for office, key in ((cls.office_a, "a"), (cls.office_b, "b")):
+            head = cls.env["hr.employee"].create({
+                "name": f"Head {key}", "user_id": cls.users["manager", key].id, "company_id": office.id,
+            })
+            cls.department[key] = cls.env["hr.department"].create({
+                "name": f"Sales {key}", "company_id": office.id, "manager_id": head.id,
+            })
+            cls.env["hr.employee"].create({
+                "name": f"Salesperson {key}", "user_id": cls.users["sales", key].id, "company_id": office.id,
+                "department_id": cls.department[key].id,
+            })
+
+    def _orders(self, count_a, count_b):
+        return self.env["sale.order"].browse([
+            self._order(office, self.users["sales", key]).id
+            for office, key, count in ((self.office_a, "a", count_a), (self.office_b, "b", count_b))
+            for _index in range(count)
+        ]).with_context(tracking_disable=False)
+
+    def test_install_jobs_of_a_confirmation(self):
+        """R3.1.5: the jobs of confirmed orders are made with their safety checklists in
+        4 queries plus one sequence number per job: existing jobs and sequences read once,
+        safety rules cached, every job in one INSERT, every checklist line in one INSERT
+        (company included)."""
+        self.env["lighting.safety.item"].create([{"name": "Isolate the circuit"}, {"name": "Wear a helmet"}])
+        rules = self.env["lighting.safety.item"].search([])
+        self._orders(1, 0)._create_install_jobs()  # model defaults and subtypes are cached once per server
+        for orders, queries in ((self._orders(1, 0), 5), (self._orders(2, 1), 7)):
+            self.env.flush_all()
+            orders.invalidate_recordset(["install_job_ids"])
+            with self.assertQueryCount(queries):
+                orders._create_install_jobs()
+                self.env.flush_all()
+            jobs = orders.install_job_ids
+            self.assertEqual(len(jobs), len(orders))
+            self.assertEqual(len(set(jobs.mapped("name"))), len(orders))
+            for job in jobs:
+                self.assertTrue(job.name.startswith("JOB/"))
+                self.assertEqual(job.safety_line_ids.mapped("name"), rules.mapped("name"))
+                self.assertEqual(job.safety_line_ids.company_id, job.sale_order_id.company_id)
+                self.assertFalse(job.message_ids)
+                self.assertFalse(job.message_partner_ids)
+        rules.filtered(lambda rule: rule.name == "Isolate the circuit").name = "Isolate the circuit first"
+        rules.filtered(lambda rule: rule.name == "Wear a helmet").active = False
+        later = self._orders(1, 0)
+        later._create_install_jobs()
+        self.assertEqual(later.install_job_ids.safety_line_ids.mapped("name"),
+                         self.env["lighting.safety.item"].search([]).mapped("name"))
+        self.assertIn("Isolate the circuit first", later.install_job_ids.safety_line_ids.mapped("name"))
+        self.assertNotIn("Wear a helmet", later.install_job_ids.safety_line_ids.mapped("name"))
+
+    def test_invoice_departments_in_one_search(self):
+        """R4.1.3: the department of the invoice lines of any number of invoices, in two
+        offices, is found with one employee search (4 queries with reading the lines and
+        moves and writing the departments)."""
+        def invoices(keys):
+            return self.env["account.move"].create([{
+                "move_type": "out_invoice", "partner_id": self.customer.id, "company_id": self.users["sales", key].company_id.id,
+                "invoice_user_id": self.users["sales", key].id,
+                "invoice_line_ids": [Command.create({"product_id": self.product.id, "quantity": 1, "price_unit": 80.0})],
+            } for key in keys])
+        for moves in (invoices("a"), invoices("aab")):
+            lines = moves.line_ids.filtered(lambda line: line.display_type == "product")
+            self.env.flush_all()
+            self.env.cr.execute("UPDATE account_move_line SET lighting_department_id = NULL WHERE move_id IN %s",
+                                [tuple(moves.ids)])
+            self.env.invalidate_all()
+            with self.assertQueryCount(4):
+                self.env.add_to_compute(lines._fields["lighting_department_id"], lines)
+                lines.flush_recordset(["lighting_department_id"])
+            for line in lines:
+                self.assertEqual(line.lighting_department_id, self.department[
+                    "a" if line.company_id == self.office_a else "b"])
+            self.assertFalse((moves.line_ids - lines).lighting_department_id)
+
+    def test_department_heads_of_reports(self):
+        """R4.2.1: the department heads of one or three expense reports are found in the
+        same 4 queries (reports, claimants, departments, heads)."""
+        Sheet = self.env["hr.expense.sheet"]
+        employees = self.env["hr.employee"].search([("department_id", "in", [d.id for d in self.department.values()])])
+        for keys in ("a", "aab"):
+            sheets = Sheet.create([{
+                "name": f"Report {index}", "employee_id": employees.filtered(
+                    lambda employee, key=key: employee.department_id == self.department[key]).id,
+                "company_id": self.department[key].company_id.id,
+            } for index, key in enumerate(keys)])
+            self.env.flush_all()
+            self.env.invalidate_all()
+            with self.assertQueryCount(4):
+                heads = sheets._get_department_head_user()
+            expected = self.users["manager", "a"] | (self.users["manager", "b"] if "b" in keys else self.env["res.users"])
+            self.assertEqual(heads, expected)
