@@ -54,6 +54,7 @@
         "views/faq_views.xml",
         "views/tier_definition_views.xml",
         "views/res_config_settings_views.xml",
+        "report/report_office_header.xml",
         "report/sale_contract_report.xml",
         "report/customer_training_report.xml",
         "report/lighting_solution_report.xml",

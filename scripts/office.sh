@@ -156,6 +156,14 @@ pdf_tools() {
   fi
 }
 
+pdf_note() {
+  # The patched-Qt 0.12.6 build is in neither PyPI nor Debian: Debian's prints without the layout's
+  # separate header/footer, so every report carries its office and date in its body. Said once here.
+  if command -v wkhtmltopdf >/dev/null && ! wkhtmltopdf --version 2>/dev/null | grep -q "with patched qt"; then
+    echo "PDFs: Debian's wkhtmltopdf (unpatched Qt): no page header/footer; reports print office and date in the body." >&2
+  fi
+}
+
 write_config() {
   local addons
   addons=$(cd / && "$PYTHON" - <<'PY'
@@ -216,6 +224,7 @@ MSG
 cmd_run() {
   prepare
   pdf_tools
+  pdf_note
   if ! db_exists "$DEMO_DB"; then
     step "Demo database $DEMO_DB created (Lighting Office + demo data)" \
       odoo -d "$DEMO_DB" -i lighting_office --load-language=zh_CN --stop-after-init
