@@ -45,3 +45,4 @@ from . import test_vehicle_request_tour
 from . import test_cleaning_schedule
 from . import test_dates
 from . import test_office_reports
+from . import test_office_lists
