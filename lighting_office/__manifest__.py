@@ -20,6 +20,7 @@
         "calendar",
         "maintenance",
         "fleet",
+        "l10n_cn",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -115,6 +116,7 @@
         "views/cleaning_task_views.xml",
     ],
     "demo": [
+        "demo/company_demo.xml",
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
@@ -124,6 +126,7 @@
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
+        "demo/office_month_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

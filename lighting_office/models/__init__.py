@@ -90,4 +90,5 @@ from . import business_trip
 from . import cleaning_area
 from . import cleaning_plan
 from . import cleaning_task
+from . import office_demo
 from . import ir_actions_report
