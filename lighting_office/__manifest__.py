@@ -20,6 +20,7 @@
         "calendar",
         "maintenance",
         "fleet",
+        "l10n_cn",
     ],
     "data": [
         "security/lighting_office_groups.xml",
@@ -54,6 +55,7 @@
         "views/faq_views.xml",
         "views/tier_definition_views.xml",
         "views/res_config_settings_views.xml",
+        "report/report_office_header.xml",
         "report/sale_contract_report.xml",
         "report/customer_training_report.xml",
         "report/lighting_solution_report.xml",
@@ -124,6 +126,7 @@
         "views/customer_training_portal_templates.xml",
     ],
     "demo": [
+        "demo/company_demo.xml",
         "demo/office_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
@@ -135,6 +138,7 @@
         "demo/vehicle_trip_demo.xml",
         "demo/scorecard_demo.xml",
         "demo/portal_demo.xml",
+        "demo/office_month_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -94,3 +94,5 @@ from . import office_scorecard
 from . import office_compliance
 from . import compliance_weight
 from . import office_compliance_score
+from . import office_demo
+from . import ir_actions_report

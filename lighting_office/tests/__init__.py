@@ -52,3 +52,5 @@ from . import test_portal_satisfaction
 from . import test_portal_tour
 from . import test_menus
 from . import test_parity_queries
+from . import test_office_reports
+from . import test_office_lists

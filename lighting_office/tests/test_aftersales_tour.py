@@ -3,12 +3,10 @@ from odoo.tests import HttpCase, tagged
 from .common import LightingOfficeCase
 
 
-@tagged("post_install", "-at_install")
-class TestAftersalesTour(LightingOfficeCase, HttpCase):
+class AftersalesTourCase(LightingOfficeCase, HttpCase):
     """R3.3.1-R3.3.3: the after-sales staff walk a feedback ticket through return, repair, test and shipment."""
 
-    def test_feedback_to_shipment(self):
-        """R3.3.1-R3.3.3: return -> repair -> passed test -> delivery with tracking, in the browser."""
+    def _feedback_to_shipment(self):
         aftersales = self.users["aftersales", "a"]
         ticket = self.env["helpdesk.ticket"].with_user(aftersales).create({
             "name": "High-bay flickers after two weeks",
@@ -32,3 +30,20 @@ class TestAftersalesTour(LightingOfficeCase, HttpCase):
         self.assertEqual(ticket.product_whereabouts, "shipped")
         told = ticket.message_ids.filtered(lambda m: self.customer in m.partner_ids)
         self.assertEqual(len(told), 2)
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesTour(AftersalesTourCase):
+    def test_feedback_to_shipment(self):
+        """R3.3.1-R3.3.3: return -> repair -> passed test -> delivery with tracking, in the browser."""
+        self._feedback_to_shipment()
+
+
+@tagged("post_install", "-at_install")
+class TestAftersalesTourPhone(AftersalesTourCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_feedback_to_shipment_phone(self):
+        """R3.3.1-R3.3.3: the same return, repair, test and shipment on a phone (390x844)."""
+        self._feedback_to_shipment()

@@ -4,12 +4,10 @@ from odoo.tests import HttpCase, tagged
 from .common import LightingOfficeCase
 
 
-@tagged("post_install", "-at_install")
-class TestConsultationTour(LightingOfficeCase, HttpCase):
+class ConsultationTourCase(LightingOfficeCase, HttpCase):
     """R3.2.1: a consultation answered in the browser becomes a FAQ entry customers read on the portal."""
 
-    def test_consultation_to_faq_to_portal(self):
-        """R3.2.1: support answers, publishes as FAQ with one click and shows it on the portal."""
+    def _consultation_to_faq_to_portal(self):
         support = self.users["support", "a"]
         ticket = self.env["helpdesk.ticket"].create({
             "name": "Downlight flicker when dimmed",
@@ -34,3 +32,20 @@ class TestConsultationTour(LightingOfficeCase, HttpCase):
         self.assertIn("Downlight flicker when dimmed", page)
         faq.action_withdraw()
         self.assertNotIn("Downlight flicker when dimmed", self.url_open("/my/faq").text)
+
+
+@tagged("post_install", "-at_install")
+class TestConsultationTour(ConsultationTourCase):
+    def test_consultation_to_faq_to_portal(self):
+        """R3.2.1: support answers, publishes as FAQ with one click and shows it on the portal."""
+        self._consultation_to_faq_to_portal()
+
+
+@tagged("post_install", "-at_install")
+class TestConsultationTourPhone(ConsultationTourCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_consultation_to_faq_to_portal_phone(self):
+        """R3.2.1: the same answer, FAQ and portal flag on a phone (390x844)."""
+        self._consultation_to_faq_to_portal()

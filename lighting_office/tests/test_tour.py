@@ -33,18 +33,16 @@ class TestQuotationReviewTourMobile(QuotationReviewTourCase):
         self._run_tour()
 
 
-@tagged("post_install", "-at_install")
-class TestSalesFlowTour(LightingOfficeCase, HttpCase):
+class SalesFlowTourCase(LightingOfficeCase, HttpCase):
     """R3.1.2-R3.1.4: lead -> quotation -> review -> signed -> filed, each step by its role in the browser."""
 
-    def test_lead_to_filed_contract(self):
-        """R3.1.4: the salesperson, the office manager and HQ Finance walk the contract to its filing."""
+    def _walk_lead_to_filed_contract(self, start="/odoo"):
         sales, manager = self.users["sales", "a"], self.users["manager", "a"]
         lead = self.env["crm.lead"].create({
             "name": "Tour opportunity", "type": "opportunity", "partner_id": self.customer.id,
             "user_id": sales.id, "company_id": self.office_a.id, "team_id": self.office_a.office_sales_team_id.id,
         })
-        self.start_tour("/odoo", "lighting_office_lead_to_review", login=sales.login)
+        self.start_tour(start, "lighting_office_lead_to_review", login=sales.login)
         order = lead.order_ids
         self.assertEqual(order.review_ids.reviewer_ids, manager)
         self.start_tour("/odoo/action-lighting_office.action_lighting_orders_to_review",
@@ -61,3 +59,20 @@ class TestSalesFlowTour(LightingOfficeCase, HttpCase):
         self.assertEqual(order.contract_state, "filed")
         self.assertEqual(order.hq_filing_number, "HQ-2026-0001")
         self.assertEqual(order.hq_filed_by_id, self.hq_finance)
+
+
+@tagged("post_install", "-at_install")
+class TestSalesFlowTour(SalesFlowTourCase):
+    def test_lead_to_filed_contract(self):
+        """R3.1.4: the salesperson, the office manager and HQ Finance walk the contract to its filing."""
+        self._walk_lead_to_filed_contract()
+
+
+@tagged("post_install", "-at_install")
+class TestSalesFlowTourPhone(SalesFlowTourCase):
+    browser_size = "390x844"
+    touch_enabled = True
+
+    def test_lead_to_filed_contract_phone(self):
+        """R3.1.4: the same walk of sales, office manager and HQ Finance on a phone (390x844)."""
+        self._walk_lead_to_filed_contract(start="/odoo/action-lighting_office.action_lighting_leads")

@@ -60,8 +60,15 @@ registry.category("web_tour.tours").add("lighting_office_aftersales_repair", {
             trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Repaired)",
         },
         {
+            isActive: ["desktop"],
             content: "Back to the feedback ticket",
             trigger: ".o_breadcrumb a:contains(High-bay flickers)",
+            run: "click",
+        },
+        {
+            isActive: ["mobile"],
+            content: "Back to the feedback ticket",
+            trigger: ".o_breadcrumb button.o_back_button",
             run: "click",
         },
         {

@@ -43,7 +43,7 @@ registry.category("web_tour.tours").add("lighting_office_expense_approve", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Approved)",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Approved), .o_statusbar_status .dropdown-toggle:contains(Approved)",
         },
     ],
 });

@@ -7,26 +7,30 @@ const LEAD = "Tour opportunity";
 function openOrderRow() {
     return {
         content: "Open the customer's order",
-        trigger: `.o_data_row:contains(${CUSTOMER}) td.o_data_cell`,
+        // a list on desktop, the kanban Odoo shows instead on a phone
+        trigger: `.o_data_row:contains(${CUSTOMER}) td.o_data_cell, .o_kanban_record:contains(${CUSTOMER})`,
         run: "click",
     };
 }
 
 // R3.1.2 -> R3.1.4: the salesperson turns the opportunity into a quotation and asks for its review.
+// No url of its own: the test starts it on /odoo (desktop) or on the leads (phone).
 registry.category("web_tour.tours").add("lighting_office_lead_to_review", {
-    url: "/odoo",
     steps: () => [
-        ...stepUtils.goToAppSteps("lighting_office.menu_lighting_root", "Open the Lighting Office app"),
-        {
-            content: "Open the Sales menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="lighting_office.menu_lighting_sales"]',
-            run: "click",
-        },
-        {
-            content: "Open the leads",
-            trigger: '.dropdown-item[data-menu-xmlid="lighting_office.menu_lighting_leads"]',
-            run: "click",
-        },
+        // On a phone the tour starts on the leads (tests/test_tour.py): the menus are the burger's.
+        ...[
+            ...stepUtils.goToAppSteps("lighting_office.menu_lighting_root", "Open the Lighting Office app"),
+            {
+                content: "Open the Sales menu",
+                trigger: '.o_menu_sections [data-menu-xmlid="lighting_office.menu_lighting_sales"]',
+                run: "click",
+            },
+            {
+                content: "Open the leads",
+                trigger: '.dropdown-item[data-menu-xmlid="lighting_office.menu_lighting_leads"]',
+                run: "click",
+            },
+        ].map((step) => ({ ...step, isActive: ["desktop", ...(step.isActive || [])] })),
         {
             content: "Open the opportunity",
             trigger: `.o_kanban_record:contains(${LEAD})`,
@@ -77,7 +81,7 @@ registry.category("web_tour.tours").add("lighting_office_sign_contract", {
             run: "click",
         },
         {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order)",
+            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Sales Order), .o_statusbar_status .dropdown-toggle:contains(Sales Order)",
         },
         {
             content: "Open the contract tab",
