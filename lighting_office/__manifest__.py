@@ -7,6 +7,7 @@
     "license": "LGPL-3",
     "application": True,
     "depends": [
+        "base_import",
         "crm",
         "sale_crm",
         "sale_tier_validation",
@@ -38,6 +39,7 @@
         "data/recruitment_channel_data.xml",
         "data/appraisal_template_data.xml",
         "data/welfare_data.xml",
+        "data/import_mapping_data.xml",
         "views/lighting_office_menus.xml",
         "views/res_company_views.xml",
         "views/office_target_views.xml",
@@ -102,7 +104,6 @@
         "report/archive_report.xml",
         "views/meeting_views.xml",
         "views/activity_plan_views.xml",
-        "views/excel_import_views.xml",
         "views/budget_views.xml",
         "views/budget_analysis_views.xml",
         "views/maintenance_views.xml",

@@ -56,6 +56,20 @@ class LightingAsset(models.Model):
                     _("%(asset)s: the fields Quantity and Value cannot be negative.", asset=asset.display_name)
                 )
 
+    @api.constrains("custodian_id", "company_id")
+    def _check_custodian_office(self):
+        for asset in self:
+            if asset.custodian_id and asset.custodian_id.company_id != asset.company_id:
+                raise ValidationError(
+                    _("%(asset)s: the field Custodian (%(custodian)s) is not an employee of the office %(office)s.",
+                      asset=asset.display_name, custodian=asset.custodian_id.name, office=asset.company_id.name)
+                )
+
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for the Asset Ledger"),
+                 "template": "/lighting_office/static/xls/lighting_asset.xlsx"}]
+
     def action_mark_state(self):
         """In use, idle or under repair; disposal goes through a disposal request."""
         state = self.env.context.get("lighting_asset_state")

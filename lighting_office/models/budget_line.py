@@ -60,6 +60,22 @@ class LightingBudgetLine(models.Model):
                       year=line.budget_id.year)
                 )
 
+    @api.constrains("department_id", "job_id", "budget_id")
+    def _check_office(self):
+        for line in self:
+            for field in ("department_id", "job_id"):
+                if line[field].company_id not in (line.company_id, line.env["res.company"]):
+                    raise ValidationError(
+                        _("%(budget)s, line %(line)s: the field %(field)s (%(value)s) belongs to another office.",
+                          budget=line.budget_id.name, line=line._describe(), value=line[field].name,
+                          field=line._fields[field]._description_string(line.env))
+                    )
+
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for Budget Lines"),
+                 "template": "/lighting_office/static/xls/lighting_budget_line.xlsx"}]
+
     def _describe(self):
         labels = dict(self._fields["category"]._description_selection(self.env))
         return " / ".join(filter(None, [labels[self.category], self.department_id.name, self.job_id.name]))

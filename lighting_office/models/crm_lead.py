@@ -41,6 +41,19 @@ class CrmLead(models.Model):
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", late_ids)]
 
+    @api.model
+    def get_import_templates(self):
+        return super().get_import_templates() + [{
+            "label": _("Import Template for Prospects"),
+            "template": "/lighting_office/static/xls/crm_lead_prospect.xlsx",
+        }]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        leads.filtered("prospect_class")._plan_next_followup()
+        return leads
+
     def write(self, vals):
         res = super().write(vals)
         if vals.get("prospect_class"):

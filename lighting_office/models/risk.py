@@ -180,6 +180,10 @@ class LightingRisk(models.Model):
                     )
                 )
 
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for Risks"), "template": "/lighting_office/static/xls/lighting_risk.xlsx"}]
+
     @api.model_create_multi
     def create(self, vals_list):
         risks = super().create(vals_list)
