@@ -4,7 +4,10 @@
     "version": "18.0.1.0.0",
     "category": "Sales/Sales",
     "author": "lighting_office developers",
-    "license": "LGPL-3",
+    # placeholders until the project has its public address and maintainers' handles
+    "website": "https://github.com/lighting-office/lighting_office",
+    "maintainers": ["lighting-office"],
+    "license": "AGPL-3",
     "application": True,
     "depends": [
         "base_import",
@@ -22,6 +25,7 @@
         "maintenance",
         "fleet",
     ],
+    "external_dependencies": {"python": ["xlrd", "openpyxl"]},
     "data": [
         "security/lighting_office_groups.xml",
         "security/ir.model.access.csv",
