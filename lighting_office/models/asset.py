@@ -23,7 +23,7 @@ class LightingAsset(models.Model):
     )
     location = fields.Char(tracking=True)
     custodian_id = fields.Many2one(
-        "hr.employee", string="Custodian", tracking=True, domain="[('company_id', '=', company_id)]"
+        "hr.employee", tracking=True, domain="[('company_id', '=', company_id)]"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     value = fields.Monetary(tracking=True)
@@ -33,7 +33,7 @@ class LightingAsset(models.Model):
         [("in_use", "In Use"), ("idle", "Idle"), ("repair", "Under Repair"), ("disposed", "Disposed")],
         default="in_use", required=True, tracking=True,
     )
-    equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id", string="Equipment")
+    equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id")
     maintenance_open_count = fields.Integer(string="Open Maintenance", compute="_compute_maintenance_open_count")
 
     @api.model_create_multi

@@ -16,7 +16,7 @@ class LightingBudgetLine(models.Model):
     category = fields.Selection(CATEGORIES, required=True, default="revenue")
     date = fields.Date(string="Month", required=True, help="Any day of the month: stored as its first day.")
     department_id = fields.Many2one(
-        "hr.department", string="Department", domain="[('company_id', 'in', (company_id, False))]"
+        "hr.department", domain="[('company_id', 'in', (company_id, False))]"
     )
     job_id = fields.Many2one("hr.job", string="Post", domain="[('company_id', 'in', (company_id, False))]")
     name = fields.Char(string="Description")

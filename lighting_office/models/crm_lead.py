@@ -9,11 +9,10 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     prospect_class = fields.Selection(
-        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")],
-        string="Prospect Class", tracking=True,
+        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")], tracking=True,
         help="Intent to buy; it sets how often the prospect is followed up (office settings).",
     )
-    contact_log_ids = fields.One2many("lighting.contact.log", "lead_id", string="Contact Log")
+    contact_log_ids = fields.One2many("lighting.contact.log", "lead_id")
     lighting_solution_ids = fields.One2many("lighting.solution", "lead_id", string="Lighting Solutions")
     market_intel_id = fields.Many2one(
         "lighting.market.intel", string="From Market Intelligence", index=True,

@@ -199,9 +199,9 @@ class TestImportTemplates(ImportCase):
         cls.manager.lang = "zh_CN"
 
     def test_chinese_templates(self):
-        """R4.1, R4.3.1, R7.1.1, R3.1.2 (import of existing ledgers): each ledger offers a template with Chinese headers that the importer maps
-        by itself; imported from a budget's form, the template's line lands in that budget; an imported
-        prospect gets the follow-up of its class."""
+        """R4.1, R4.3.1, R7.1.1, R3.1.2 (import of existing ledgers): each ledger offers a template with
+        Chinese headers that the importer maps by itself; imported from a budget's form, the template's line
+        lands in that budget; an imported prospect gets the follow-up of its class."""
         budget = self._budget(self.office_a, [])
         prospects_before = self.env["crm.lead"].search_count([])
         for model, context in (("lighting.budget.line", {"default_budget_id": budget.id}), ("lighting.asset", {}),
