@@ -4,6 +4,8 @@
 #   scripts/office.sh test   every test of lighting_office (pytest-odoo, tours included)
 #   scripts/office.sh setup  only the set-up both commands do
 #   scripts/office.sh clean  remove .local/ (venv, Odoo source, config, filestore) and the databases
+#   scripts/office.sh lint   OCA's pre-commit hooks over the whole tree (ruff, prettier, pylint-odoo,
+#                            oca-checks-odoo-module, oca-checks-po)
 # Both set up what they need in the project's state folder (.local/): a virtual
 # environment with Odoo 18.0 CE and the requirements, PostgreSQL and its role,
 # Chromium for the tours, wkhtmltopdf and CJK fonts for PDFs. Nothing goes into
@@ -247,6 +249,16 @@ cmd_test() {
   echo "Whole test command: $((SECONDS - started)) s"
 }
 
+cmd_lint() {
+  # The hooks come from PyPI and npm at the versions pinned in
+  # .pre-commit-config.yaml; their environments are cached in $PRE_COMMIT_HOME
+  # (default ~/.cache/pre-commit), so only a machine's first run installs them.
+  # Fixers (ruff, ruff format, prettier, the XML header, the .po layout) leave
+  # their fixes in the work tree and fail the run: commit them and run again.
+  python_env
+  (cd "$ROOT" && "$PYTHON" -m pre_commit run --all-files --show-diff-on-failure "$@")
+}
+
 cmd_clean() {
   if pg_isready -q -h localhost 2>/dev/null; then
     for db in "$DEMO_DB" "$TEST_DB" "${TEST_DB}_demo"; do dropdb -h localhost -U "$DB_USER" --if-exists "$db" || true; done
@@ -260,5 +272,6 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   setup) shift; prepare; chromium_browser; pdf_tools ;;
   clean) shift; cmd_clean "$@" ;;
-  *) echo "usage: $0 run|test|setup|clean" >&2; exit 2 ;;
+  lint) shift; cmd_lint "$@" ;;
+  *) echo "usage: $0 run|test|setup|clean|lint" >&2; exit 2 ;;
 esac
