@@ -25,7 +25,7 @@ ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
 ODOO_URL="https://github.com/odoo/odoo.git"
 CONF="$STATE/odoo.conf"
 DEPENDENCIES=base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
-export PGPASSWORD="$DB_PASSWORD"
+export PGPASSWORD="$DB_PASSWORD" PGOPTIONS="-c client_min_messages=warning"
 
 mkdir -p "$LOG_DIR"
 LOG="$LOG_DIR/${1:-office}.log"
@@ -40,8 +40,9 @@ step() {
     printf ' %4ss\n' "$((SECONDS - started))" >&2
   else
     printf ' FAILED after %ss\n' "$((SECONDS - started))" >&2
-    echo "--- last lines of $LOG:" >&2
-    tail -n 30 "$LOG" >&2
+    for log in "$LOG" "$LOG_DIR/odoo.log"; do
+      [ -s "$log" ] && { echo "--- last lines of $log:" >&2; tail -n 25 "$log" >&2; }
+    done
     exit 1
   fi
 }
