@@ -24,7 +24,7 @@ PORT="${PORT:-8069}"
 ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
 ODOO_URL="https://github.com/odoo/odoo.git"
 CONF="$STATE/odoo.conf"
-DEPENDENCIES=base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
+DEPENDENCIES=base_import,base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
 export PGPASSWORD="$DB_PASSWORD" PGOPTIONS="-c client_min_messages=warning"
 
 mkdir -p "$LOG_DIR"
