@@ -56,11 +56,14 @@ def timed(label, func):
 manager = offices[0].office_manager_id or env.user
 Move = env["account.move"].with_user(manager).with_context(allowed_company_ids=offices[:1].ids)
 timed("overdue list of one office (search + days overdue)",
-      lambda: f"{len(Move.search_fetch(Move._overdue_domain(), ['name', 'invoice_date_due', 'payment_state']).mapped('days_overdue'))} invoices")
+      lambda: "invoices: " + str(len(Move.search_fetch(
+          Move._overdue_domain(), ["name", "invoice_date_due", "payment_state"]).mapped("days_overdue"))))
 Report = env["lighting.collection.report"]
 timed("aging report of one office",
-      lambda: f"{len(Report.with_context(allowed_company_ids=offices[:1].ids)._read_group([('company_id', '=', offices[0].id)], ['aging_bucket'], ['amount_residual:sum']))} buckets")
+      lambda: "buckets: " + str(len(Report.with_context(allowed_company_ids=offices[:1].ids)._read_group(
+          [("company_id", "=", offices[0].id)], ["aging_bucket"], ["amount_residual:sum"]))))
 timed("HQ collection report across offices",
-      lambda: f"{len(Report.with_context(allowed_company_ids=offices.ids)._read_group([], ['company_id', 'aging_bucket'], ['amount_residual:sum']))} cells")
+      lambda: "cells: " + str(len(Report.with_context(allowed_company_ids=offices.ids)._read_group(
+          [], ["company_id", "aging_bucket"], ["amount_residual:sum"]))))
 env.cr.rollback()
 print("rolled back")

@@ -4,6 +4,8 @@
 #   scripts/office.sh test   every test of lighting_office (pytest-odoo, tours included)
 #   scripts/office.sh setup  only the set-up both commands do
 #   scripts/office.sh clean  remove .local/ (venv, Odoo source, config, filestore) and the databases
+#   scripts/office.sh lint   OCA's pre-commit hooks over the whole tree (ruff, prettier, pylint-odoo,
+#                            oca-checks-odoo-module, oca-checks-po)
 # Both set up what they need in the project's state folder (.local/): a virtual
 # environment with Odoo 18.0 CE and the requirements, PostgreSQL and its role,
 # Chromium for the tours, wkhtmltopdf and CJK fonts for PDFs. Nothing goes into
@@ -22,7 +24,7 @@ PORT="${PORT:-8069}"
 ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
 ODOO_URL="https://github.com/odoo/odoo.git"
 CONF="$STATE/odoo.conf"
-DEPENDENCIES=base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet,l10n_cn
+DEPENDENCIES=base_import,base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet,l10n_cn
 export PGPASSWORD="$DB_PASSWORD" PGOPTIONS="-c client_min_messages=warning"
 
 mkdir -p "$LOG_DIR"
@@ -265,6 +267,16 @@ cmd_test() {
   echo "Whole test command: $((SECONDS - started)) s"
 }
 
+cmd_lint() {
+  # The hooks come from PyPI and npm at the versions pinned in
+  # .pre-commit-config.yaml; their environments are cached in $PRE_COMMIT_HOME
+  # (default ~/.cache/pre-commit), so only a machine's first run installs them.
+  # Fixers (ruff, ruff format, prettier, the XML header, the .po layout) leave
+  # their fixes in the work tree and fail the run: commit them and run again.
+  python_env
+  (cd "$ROOT" && "$PYTHON" -m pre_commit run --all-files --show-diff-on-failure "$@")
+}
+
 cmd_clean() {
   if pg_isready -q -h localhost 2>/dev/null; then
     for db in "$DEMO_DB" "$TEST_DB" "${TEST_DB}_demo"; do dropdb -h localhost -U "$DB_USER" --if-exists "$db" || true; done
@@ -278,5 +290,6 @@ case "${1:-}" in
   test) shift; cmd_test "$@" ;;
   setup) shift; prepare; chromium_browser; pdf_tools ;;
   clean) shift; cmd_clean "$@" ;;
-  *) echo "usage: $0 run|test|setup|clean" >&2; exit 2 ;;
+  lint) shift; cmd_lint "$@" ;;
+  *) echo "usage: $0 run|test|setup|clean|lint" >&2; exit 2 ;;
 esac

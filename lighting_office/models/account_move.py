@@ -4,12 +4,12 @@ from odoo import api, fields, models
 class AccountMove(models.Model):
     _inherit = "account.move"
 
-    collection_log_ids = fields.One2many("lighting.collection.log", "move_id", string="Collection Log")
+    collection_log_ids = fields.One2many("lighting.collection.log", "move_id")
     payment_difficulty = fields.Boolean(
-        string="Payment Difficulty", tracking=True, copy=False,
+        tracking=True, copy=False,
         help="The customer reported difficulty paying: escalated to the office manager and HQ Finance.",
     )
-    days_overdue = fields.Integer(string="Days Overdue", compute="_compute_days_overdue")
+    days_overdue = fields.Integer(compute="_compute_days_overdue")
 
     @api.depends("invoice_date_due", "payment_state")
     def _compute_days_overdue(self):

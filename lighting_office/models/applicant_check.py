@@ -22,7 +22,7 @@ class LightingApplicantCheck(models.Model):
         required=True, default="pending",
     )
     evaluator_id = fields.Many2one(
-        "res.users", string="Evaluator", required=True, default=lambda self: self.env.user,
+        "res.users", required=True, default=lambda self: self.env.user,
     )
     date = fields.Date(default=fields.Date.context_today)
     score = fields.Float(help="Optional score given by the evaluator.")

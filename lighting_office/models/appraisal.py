@@ -26,12 +26,12 @@ class LightingAppraisal(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
-        "lighting.appraisal.period", string="Period", required=True, tracking=True,
+        "lighting.appraisal.period", required=True, tracking=True,
         domain="[('company_id', '=', company_id)]",
     )
-    template_id = fields.Many2one("lighting.appraisal.template", string="Template")
+    template_id = fields.Many2one("lighting.appraisal.template")
     appraiser_id = fields.Many2one(
-        "res.users", string="Appraiser", tracking=True,
+        "res.users", tracking=True,
         compute="_compute_appraiser_id", store=True, readonly=False, precompute=True,
     )
     line_ids = fields.One2many("lighting.appraisal.line", "appraisal_id", string="Indicators")

@@ -19,7 +19,7 @@ class LightingArchiveFile(models.Model):
 
     code = fields.Char(string="Number", required=True, readonly=True, copy=False, default="/")
     name = fields.Char(string="Title", required=True, tracking=True)
-    class_id = fields.Many2one("lighting.document.class", string="Class", required=True, tracking=True)
+    class_id = fields.Many2one("lighting.document.class", required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )

@@ -21,11 +21,11 @@ class LightingArchiveLoan(models.Model):
     _tier_validation_manual_config = False
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
-    file_id = fields.Many2one("lighting.archive.file", string="File", required=True, tracking=True, index=True)
+    file_id = fields.Many2one("lighting.archive.file", required=True, tracking=True, index=True)
     confidentiality = fields.Selection(related="file_id.confidentiality", store=True)
     company_id = fields.Many2one(related="file_id.company_id", store=True, string="Office")
     borrower_id = fields.Many2one(
-        "res.users", string="Borrower", required=True, tracking=True, default=lambda self: self.env.user
+        "res.users", required=True, tracking=True, default=lambda self: self.env.user
     )
     purpose = fields.Text(required=True)
     date_due = fields.Date(

@@ -23,7 +23,7 @@ class LightingAsset(models.Model):
     )
     location = fields.Char(tracking=True)
     custodian_id = fields.Many2one(
-        "hr.employee", string="Custodian", tracking=True, domain="[('company_id', '=', company_id)]"
+        "hr.employee", tracking=True, domain="[('company_id', '=', company_id)]"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     value = fields.Monetary(tracking=True)
@@ -33,7 +33,7 @@ class LightingAsset(models.Model):
         [("in_use", "In Use"), ("idle", "Idle"), ("repair", "Under Repair"), ("disposed", "Disposed")],
         default="in_use", required=True, tracking=True,
     )
-    equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id", string="Equipment")
+    equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id")
     maintenance_open_count = fields.Integer(string="Open Maintenance", compute="_compute_maintenance_open_count")
 
     @api.model_create_multi
@@ -55,6 +55,20 @@ class LightingAsset(models.Model):
                 raise ValidationError(
                     _("%(asset)s: the fields Quantity and Value cannot be negative.", asset=asset.display_name)
                 )
+
+    @api.constrains("custodian_id", "company_id")
+    def _check_custodian_office(self):
+        for asset in self:
+            if asset.custodian_id and asset.custodian_id.company_id != asset.company_id:
+                raise ValidationError(
+                    _("%(asset)s: the field Custodian (%(custodian)s) is not an employee of the office %(office)s.",
+                      asset=asset.display_name, custodian=asset.custodian_id.name, office=asset.company_id.name)
+                )
+
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for the Asset Ledger"),
+                 "template": "/lighting_office/static/xls/lighting_asset.xlsx"}]
 
     def action_mark_state(self):
         """In use, idle or under repair; disposal goes through a disposal request."""

@@ -24,11 +24,11 @@ class LightingAssetRequest(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     asset_id = fields.Many2one(
-        "lighting.asset", string="Asset", tracking=True,
+        "lighting.asset", tracking=True,
         domain="[('company_id', '=', company_id), ('state', '!=', 'disposed')]",
         help="The asset transferred or disposed of; a purchase creates it.",
     )
-    asset_name = fields.Char(string="Asset Name")
+    asset_name = fields.Char()
     ledger = fields.Selection(
         [("fixed", "Fixed Asset"), ("consumable", "Low-value Consumable")], default="fixed"
     )
@@ -69,7 +69,7 @@ class LightingAssetRequest(models.Model):
         self.write({"state": "done"})
         purchases = self.filtered(lambda request: request.request_type == "purchase")
         created = self.env["lighting.asset"].create([request._asset_vals() for request in purchases])
-        for request, asset in zip(purchases, created):
+        for request, asset in zip(purchases, created, strict=True):
             request.asset_id = asset
         for request in self - purchases:
             request.asset_id.write(request._ledger_change())

@@ -11,10 +11,10 @@ class LightingAssetStocktakeLine(models.Model):
 
     stocktake_id = fields.Many2one("lighting.asset.stocktake", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="stocktake_id.company_id", store=True)
-    asset_id = fields.Many2one("lighting.asset", string="Asset", required=True)
+    asset_id = fields.Many2one("lighting.asset", required=True)
     book_quantity = fields.Integer(string="Book", readonly=True)
     counted = fields.Boolean()
-    counted_quantity = fields.Integer(string="Counted Quantity")
+    counted_quantity = fields.Integer()
     difference = fields.Integer(compute="_compute_difference", store=True,
                                 help="Positive: a gain found at the count; negative: a loss.")
     explanation = fields.Char()

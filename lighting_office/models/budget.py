@@ -132,6 +132,17 @@ class LightingBudget(models.Model):
             "view_mode": "form",
         }
 
+    def action_import_lines(self):
+        """Odoo's importer on budget lines, each imported line in this budget."""
+        self.ensure_one()
+        self._check_lines_editable()
+        return {
+            "type": "ir.actions.client",
+            "tag": "import",
+            "name": _("Import Lines of %(budget)s", budget=self.name),
+            "params": {"model": "lighting.budget.line", "context": {"default_budget_id": self.id}},
+        }
+
     def action_cancel(self):
         self._check_draft()
         self.write({"state": "cancel"})

@@ -1,19 +1,21 @@
-from odoo import api, fields, models, tools
+from odoo import api, fields, models
+from odoo.tools import SQL
 
 from .budget import CATEGORIES
 
 # Account types whose posted entries are the actuals of each budget category.
-ACTUAL_CATEGORY_SQL = """
+ACTUAL_CATEGORY_SQL = SQL("""
     CASE WHEN account.account_type IN ('income', 'income_other') THEN 'revenue'
          WHEN account.account_type = 'expense_direct_cost' THEN 'cost'
          ELSE 'expense' END
-"""
+""")
 
 
 class LightingBudgetAnalysis(models.Model):
     """Budget versus actual (R4.1.3) per office, month, category and department:
     the budgets in force against the offices' posted journal items, in one SQL
-    view so any grouping is a single grouped query."""
+    query read as the model's table (_table_query), so any grouping is a single
+    grouped query."""
 
     _name = "lighting.budget.analysis"
     _description = "Budget versus Actual"
@@ -23,23 +25,24 @@ class LightingBudgetAnalysis(models.Model):
     company_id = fields.Many2one("res.company", string="Office", readonly=True)
     date = fields.Date(string="Month", readonly=True)
     category = fields.Selection(CATEGORIES, readonly=True)
-    department_id = fields.Many2one("hr.department", string="Department", readonly=True)
+    department_id = fields.Many2one("hr.department", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget_amount = fields.Monetary(string="Budget", readonly=True)
     actual_amount = fields.Monetary(string="Actual", readonly=True)
     variance = fields.Monetary(readonly=True, help="Actual minus budget.")
     variance_pct = fields.Float(
         string="Variance %", readonly=True, aggregator="avg",
-        help="Variance as a percentage of the budget; a group's percentage is its total variance over its total budget.",
+        help="Variance as a percentage of the budget; a group's percentage is its total variance over its "
+        "total budget.",
     )
     profit_budget = fields.Monetary(string="Budgeted Profit", readonly=True,
                                     help="Revenue counts positive, cost and expense negative.")
     profit_actual = fields.Monetary(string="Actual Profit", readonly=True)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE VIEW {self._table} AS (
+    @property
+    def _table_query(self):
+        return SQL(
+            """
                 WITH budget AS (
                     SELECT line.company_id, line.date, line.category, line.department_id,
                            SUM(line.amount) AS budget_amount, 0.0 AS actual_amount
@@ -49,7 +52,7 @@ class LightingBudgetAnalysis(models.Model):
                   GROUP BY line.company_id, line.date, line.category, line.department_id
                 ), actual AS (
                     SELECT aml.company_id, date_trunc('month', aml.date)::date AS date,
-                           {ACTUAL_CATEGORY_SQL} AS category, aml.lighting_department_id AS department_id,
+                           %s AS category, aml.lighting_department_id AS department_id,
                            0.0 AS budget_amount,
                            SUM(CASE WHEN account.account_type IN ('income', 'income_other')
                                     THEN -aml.balance ELSE aml.balance END) AS actual_amount
@@ -78,8 +81,9 @@ class LightingBudgetAnalysis(models.Model):
                        SUM(CASE WHEN category = 'revenue' THEN actual_amount ELSE -actual_amount END) AS profit_actual
                   FROM (SELECT * FROM budget UNION ALL SELECT * FROM actual) AS figures
               GROUP BY company_id, date, category, department_id
-            )
-        """)
+            """,
+            ACTUAL_CATEGORY_SQL,
+        )
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

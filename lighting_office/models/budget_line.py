@@ -16,7 +16,7 @@ class LightingBudgetLine(models.Model):
     category = fields.Selection(CATEGORIES, required=True, default="revenue")
     date = fields.Date(string="Month", required=True, help="Any day of the month: stored as its first day.")
     department_id = fields.Many2one(
-        "hr.department", string="Department", domain="[('company_id', 'in', (company_id, False))]"
+        "hr.department", domain="[('company_id', 'in', (company_id, False))]"
     )
     job_id = fields.Many2one("hr.job", string="Post", domain="[('company_id', 'in', (company_id, False))]")
     name = fields.Char(string="Description")
@@ -59,6 +59,22 @@ class LightingBudgetLine(models.Model):
                       budget=line.budget_id.name, line=line._describe(), month=line.date.strftime("%Y-%m"),
                       year=line.budget_id.year)
                 )
+
+    @api.constrains("department_id", "job_id", "budget_id")
+    def _check_office(self):
+        for line in self:
+            for field in ("department_id", "job_id"):
+                if line[field].company_id not in (line.company_id, line.env["res.company"]):
+                    raise ValidationError(
+                        _("%(budget)s, line %(line)s: the field %(field)s (%(value)s) belongs to another office.",
+                          budget=line.budget_id.name, line=line._describe(), value=line[field].name,
+                          field=line._fields[field]._description_string(line.env))
+                    )
+
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for Budget Lines"),
+                 "template": "/lighting_office/static/xls/lighting_budget_line.xlsx"}]
 
     def _describe(self):
         labels = dict(self._fields["category"]._description_selection(self.env))

@@ -33,7 +33,7 @@ class LightingBusinessTrip(models.Model):
     date_to = fields.Date(string="Return", required=True, tracking=True)
     purpose = fields.Text(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
-    estimated_cost = fields.Monetary(string="Estimated Cost", required=True, tracking=True)
+    estimated_cost = fields.Monetary(required=True, tracking=True)
     needs_hq_approval = fields.Boolean(
         string="Needs HQ Approval", compute="_compute_needs_hq_approval",
         help="The estimated cost is above the office's threshold: HQ Management approves too.",
@@ -46,7 +46,7 @@ class LightingBusinessTrip(models.Model):
     report_date = fields.Date(string="Report Filed On", readonly=True, copy=False)
     expense_sheet_ids = fields.One2many("hr.expense.sheet", "lighting_trip_id", string="Expense Reports")
     actual_cost = fields.Monetary(
-        string="Actual Cost", compute="_compute_actual_cost", store=True,
+        compute="_compute_actual_cost", store=True,
         help="Total of the trip's expense reports, cancelled ones left out.",
     )
     cost_variance = fields.Monetary(

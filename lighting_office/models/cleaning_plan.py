@@ -16,7 +16,7 @@ class LightingCleaningPlan(models.Model):
 
     name = fields.Char(string="Task", required=True)
     sequence = fields.Integer(default=10)
-    area_id = fields.Many2one("lighting.cleaning.area", string="Area", required=True, ondelete="cascade")
+    area_id = fields.Many2one("lighting.cleaning.area", required=True, ondelete="cascade")
     company_id = fields.Many2one(related="area_id.company_id", store=True, index=True)
     active = fields.Boolean(default=True)
     task_type = fields.Selection(

@@ -24,9 +24,9 @@ class LightingCollectionLog(models.Model):
     )
     reason = fields.Text(string="Reason Given")
     promised_date = fields.Date(string="Promised Payment Date")
-    action_taken = fields.Text(string="Action Taken")
+    action_taken = fields.Text()
     payment_difficulty = fields.Boolean(
-        string="Payment Difficulty", help="The customer cannot pay as agreed: escalate.")
+        help="The customer cannot pay as agreed: escalate.")
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
 
     @api.constrains("promised_date", "date")

@@ -8,14 +8,14 @@ class LightingContactLog(models.Model):
     _description = "Prospect Contact"
     _order = "date desc, id desc"
 
-    lead_id = fields.Many2one("crm.lead", string="Lead", required=True, ondelete="cascade", index=True)
+    lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="lead_id.company_id", store=True, string="Office")
     date = fields.Date(required=True, default=fields.Date.context_today)
     channel = fields.Selection(
         [("phone", "Phone"), ("mail", "Mail"), ("visit", "Visit")], required=True, default="phone"
     )
     summary = fields.Text(required=True)
-    next_step = fields.Char(string="Next Step")
+    next_step = fields.Char()
     user_id = fields.Many2one("res.users", string="By", default=lambda self: self.env.user)
 
     @api.model_create_multi

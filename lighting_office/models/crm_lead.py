@@ -9,11 +9,10 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     prospect_class = fields.Selection(
-        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")],
-        string="Prospect Class", tracking=True,
+        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")], tracking=True,
         help="Intent to buy; it sets how often the prospect is followed up (office settings).",
     )
-    contact_log_ids = fields.One2many("lighting.contact.log", "lead_id", string="Contact Log")
+    contact_log_ids = fields.One2many("lighting.contact.log", "lead_id")
     lighting_solution_ids = fields.One2many("lighting.solution", "lead_id", string="Lighting Solutions")
     market_intel_id = fields.Many2one(
         "lighting.market.intel", string="From Market Intelligence", index=True,
@@ -40,6 +39,19 @@ class CrmLead(models.Model):
         ]).mapped("res_id")
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", late_ids)]
+
+    @api.model
+    def get_import_templates(self):
+        return super().get_import_templates() + [{
+            "label": _("Import Template for Prospects"),
+            "template": "/lighting_office/static/xls/crm_lead_prospect.xlsx",
+        }]
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        leads = super().create(vals_list)
+        leads.filtered("prospect_class")._plan_next_followup()
+        return leads
 
     def write(self, vals):
         res = super().write(vals)

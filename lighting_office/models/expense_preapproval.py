@@ -20,7 +20,7 @@ class LightingExpensePreapproval(models.Model):
         default=lambda self: self.env.company,
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, tracking=True,
+        "hr.employee", required=True, tracking=True,
         default=lambda self: self.env.user.employee_id,
         domain="[('company_id', '=', company_id)]",
     )

@@ -29,9 +29,9 @@ class LightingFaq(models.Model):
 
     name = fields.Char(string="Question", required=True, tracking=True)
     question_detail = fields.Html(string="Question Details")
-    answer = fields.Html(string="Answer", required=True)
-    category_id = fields.Many2one("helpdesk.ticket.category", string="Category", index=True, tracking=True)
-    product_id = fields.Many2one("product.product", string="Product")
+    answer = fields.Html(required=True)
+    category_id = fields.Many2one("helpdesk.ticket.category", index=True, tracking=True)
+    product_id = fields.Many2one("product.product")
     ticket_id = fields.Many2one("helpdesk.ticket", string="Source Consultation", readonly=True, index=True)
     company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
                                  default=lambda self: self.env.company)

@@ -41,9 +41,9 @@ class LightingFilingRound(models.Model):
             [("date_review", "!=", False), ("company_id", "in", self.company_id.ids)]
         )
         for round_ in self:
-            round_.document_ids = documents.filtered(lambda document: document.company_id == round_.company_id)
+            round_.document_ids = documents.filtered(lambda document, office=round_.company_id: document.company_id == office)
             round_.file_ids = files.filtered(
-                lambda archive_file: archive_file.company_id == round_.company_id
+                lambda archive_file, round_=round_: archive_file.company_id == round_.company_id
                 and archive_file.date_review <= round_.date_deadline
             )
 

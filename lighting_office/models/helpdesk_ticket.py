@@ -23,8 +23,8 @@ class HelpdeskTicket(models.Model):
 
     _inherit = "helpdesk.ticket"
 
-    product_id = fields.Many2one("product.product", string="Product", tracking=True)
-    answer = fields.Html(string="Answer", help="The technical answer given to the customer.")
+    product_id = fields.Many2one("product.product", tracking=True)
+    answer = fields.Html(help="The technical answer given to the customer.")
     first_response_date = fields.Datetime(string="First Response", copy=False, readonly=True)
     response_deadline = fields.Datetime(compute="_compute_deadlines", store=True)
     resolution_deadline = fields.Datetime(compute="_compute_deadlines", store=True)
@@ -48,13 +48,13 @@ class HelpdeskTicket(models.Model):
         [("quality", "Quality Defect"), ("installation", "Installation"), ("use", "Use"), ("other", "Other")],
         string="Nature", tracking=True,
     )
-    severity = fields.Selection(SEVERITIES, string="Severity", tracking=True)
-    first_judgement = fields.Text(string="First Judgement", tracking=True)
+    severity = fields.Selection(SEVERITIES, tracking=True)
+    first_judgement = fields.Text(tracking=True)
     service_decision = fields.Selection(
         [("on_site", "On-site Service"), ("return", "Return to the Company")],
         string="Decision", tracking=True, copy=False,
     )
-    visit_date = fields.Datetime(string="Visit Date", tracking=True)
+    visit_date = fields.Datetime(tracking=True)
     visit_user_id = fields.Many2one(
         "res.users", string="Visiting Staff", tracking=True,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
@@ -62,7 +62,7 @@ class HelpdeskTicket(models.Model):
     return_picking_id = fields.Many2one("stock.picking", string="Return Receipt", readonly=True, copy=False)
     delivery_picking_id = fields.Many2one("stock.picking", string="Delivery Back", readonly=True, copy=False)
     repair_ids = fields.One2many("repair.order", "lighting_ticket_id", string="Repairs")
-    repair_count = fields.Integer(compute="_compute_repair_count", string="Repair Count")
+    repair_count = fields.Integer(compute="_compute_repair_count")
     product_whereabouts = fields.Selection(
         [
             ("customer", "At the Customer"),

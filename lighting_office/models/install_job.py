@@ -33,7 +33,7 @@ class LightingInstallJob(models.Model):
     partner_id = fields.Many2one("res.partner", string="Site", required=True, tracking=True,
                                  help="Customer address where the products are installed.")
     site_address = fields.Char(related="partner_id.contact_address_inline", string="Site Address")
-    planned_date = fields.Datetime(string="Planned Date", tracking=True)
+    planned_date = fields.Datetime(tracking=True)
     user_id = fields.Many2one(
         "res.users", string="After-sales Staff", tracking=True,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
@@ -62,8 +62,7 @@ class LightingInstallJob(models.Model):
     satisfaction_token_expiry = fields.Datetime(string="Survey Link Expires", readonly=True, copy=False)
     revisit_ids = fields.One2many("lighting.revisit", "install_job_id", string="Revisits")
     handover_acknowledged = fields.Boolean(
-        compute="_compute_handover_acknowledged", string="Handover Acknowledged",
-        help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
+        compute="_compute_handover_acknowledged", help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
     )
 
     @api.depends("handover_ids.state")

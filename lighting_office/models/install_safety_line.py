@@ -13,8 +13,8 @@ class LightingInstallSafetyLine(models.Model):
     company_id = fields.Many2one(related="job_id.company_id", store=True, precompute=True, string="Office")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Safety Rule", required=True)
-    checked = fields.Boolean(string="Checked")
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked = fields.Boolean()
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_date = fields.Datetime(string="Checked On", readonly=True)
 
     @api.model_create_multi

@@ -22,16 +22,16 @@ class LightingMarketIntel(models.Model):
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     source = fields.Char(help="Where the information comes from: a visit, a magazine, a website, a contact.")
-    competitor_id = fields.Many2one("res.partner", string="Competitor", domain=[("is_competitor", "=", True)])
+    competitor_id = fields.Many2one("res.partner", domain=[("is_competitor", "=", True)])
     summary = fields.Html()
     user_id = fields.Many2one("res.users", string="Reported by", default=lambda self: self.env.user, tracking=True)
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, default=lambda self: self.env.company, index=True
     )
-    event_start = fields.Datetime(string="Event Start")
+    event_start = fields.Datetime()
     event_stop = fields.Datetime(string="Event End")
-    event_place = fields.Char(string="Event Place")
-    calendar_event_id = fields.Many2one("calendar.event", string="Calendar Event", copy=False, readonly=True)
+    event_place = fields.Char()
+    calendar_event_id = fields.Many2one("calendar.event", copy=False, readonly=True)
     lead_ids = fields.One2many("crm.lead", "market_intel_id", string="Leads Produced")
     lead_count = fields.Integer(compute="_compute_lead_count")
     state = fields.Selection(

@@ -31,7 +31,7 @@ class LightingMeeting(models.Model):
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
-    organizer_id = fields.Many2one("res.users", string="Organizer", required=True, default=lambda self: self.env.user)
+    organizer_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     date_start = fields.Datetime(string="Start", required=True, tracking=True)
     duration = fields.Float(default=1.0, help="In hours.")
     location = fields.Char()
@@ -64,7 +64,7 @@ class LightingMeeting(models.Model):
                 raise UserError(_("%(meeting)s: the field Start is in the past; a notice goes out beforehand.",
                                   meeting=meeting.name))
         events = self.env["calendar.event"].create([meeting._event_vals() for meeting in self])
-        for meeting, event in zip(self, events):
+        for meeting, event in zip(self, events, strict=True):
             meeting.write({"event_id": event.id, "state": "notified"})
             meeting.message_post(
                 body=_("Meeting notice: %(topic)s on %(date)s", topic=meeting.name,

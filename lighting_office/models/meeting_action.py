@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class LightingMeetingAction(models.Model):
@@ -10,9 +10,9 @@ class LightingMeetingAction(models.Model):
     _order = "date_due, id"
 
     name = fields.Char(string="Action", required=True, tracking=True)
-    meeting_id = fields.Many2one("lighting.meeting", string="Meeting", required=True, ondelete="cascade", index=True)
+    meeting_id = fields.Many2one("lighting.meeting", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="meeting_id.company_id", store=True, string="Office")
-    owner_id = fields.Many2one("res.users", string="Owner", required=True, tracking=True)
+    owner_id = fields.Many2one("res.users", required=True, tracking=True)
     date_due = fields.Date(string="Due Date", required=True, tracking=True)
     state = fields.Selection([("todo", "To Do"), ("done", "Done")], default="todo", required=True, tracking=True)
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")

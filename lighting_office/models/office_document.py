@@ -25,7 +25,7 @@ class LightingDocument(models.Model):
          ("other", "Other")],
         string="Type", required=True, default="notice", tracking=True,
     )
-    class_id = fields.Many2one("lighting.document.class", string="Class", required=True, tracking=True)
+    class_id = fields.Many2one("lighting.document.class", required=True, tracking=True)
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
@@ -39,7 +39,7 @@ class LightingDocument(models.Model):
     date_issue = fields.Date(string="Issued on", readonly=True, copy=False)
     version = fields.Integer(default=1, readonly=True, copy=False)
     previous_id = fields.Many2one("lighting.document", string="Supersedes", readonly=True, copy=False)
-    archive_file_id = fields.Many2one("lighting.archive.file", string="Archive File", readonly=True, copy=False)
+    archive_file_id = fields.Many2one("lighting.archive.file", readonly=True, copy=False)
 
     _sql_constraints = [
         ("number_unique", "unique(number)", "A document number is given once."),
@@ -57,24 +57,33 @@ class LightingDocument(models.Model):
         if issued:
             raise UserError(_("%(document)s is issued and cannot be deleted.", document=issued[0].display_name))
 
-    def _unlocked_fields(self):
-        """What may still change on an issued document: its state and its chatter."""
+    def _unlocked_fields(self, vals):
+        """What may still change on an issued document: its state and its chatter,
+        and the archive file it is filed into, with its archiving."""
         mixins = set(self.env["mail.thread"]._fields) | set(self.env["mail.activity.mixin"]._fields)
-        return mixins | {"state"}
+        return mixins | {"state"} | ({"archive_file_id"} if vals.get("state") == "archived" else set())
 
     def write(self, vals):
         self._check_locked(vals)
-        to_number = self.browse()
-        if vals.get("state") == "issued":
-            to_number = self.filtered(lambda document: document.state == "draft")
-        to_number._check_office_code()
+        to_number = self.filtered(lambda document: vals.get("state") == "issued" and document.state == "draft")
+        if to_number and len(self) > 1:
+            # each document is issued with its own number: one write each
+            for document in self:
+                document.write(vals)
+            return True
+        if to_number:
+            # the number is given in the write that issues the document, as part of it
+            self._check_office_code()
+            today = fields.Date.context_today(self)
+            number = self.class_id._next_document_number(self.company_id, today)
+            vals = dict(vals, number=number, date_issue=today)
         result = super().write(vals)
         if to_number:
-            to_number._number_on_issue()
+            self.previous_id.filtered(lambda previous: previous.state == "issued").write({"state": "superseded"})
         return result
 
     def _check_locked(self, vals):
-        content = sorted(set(vals) - self._unlocked_fields())
+        content = sorted(set(vals) - self._unlocked_fields(vals))
         locked = self.filtered(lambda document: document.state in LOCKED_STATES)
         if not locked:
             return
@@ -109,14 +118,6 @@ class LightingDocument(models.Model):
                     document=document.display_name, office=document.company_id.name,
                 ))
 
-    def _number_on_issue(self):
-        today = fields.Date.context_today(self)
-        for document in self:
-            number = document.class_id._next_document_number(document.company_id, today)
-            # super(): the number is part of the issue itself, not an edit of the issued document.
-            super(LightingDocument, document).write({"number": number, "date_issue": today})
-        self.previous_id.filtered(lambda previous: previous.state == "issued").write({"state": "superseded"})
-
     def action_issue(self):
         self.write({"state": "issued"})
 
@@ -127,10 +128,8 @@ class LightingDocument(models.Model):
             raise UserError(_("%(document)s is not issued: only issued documents are archived.",
                               document=not_issued[0].display_name))
         files = self.env["lighting.archive.file"].create([document._archive_file_vals() for document in self])
-        self.write({"state": "archived"})
-        for document, archive_file in zip(self, files):
-            # super(): linking the file it was archived into is part of archiving, not an edit.
-            super(LightingDocument, document).write({"archive_file_id": archive_file.id})
+        for document, archive_file in zip(self, files, strict=True):
+            document.write({"state": "archived", "archive_file_id": archive_file.id})
 
     def _archive_file_vals(self):
         return {

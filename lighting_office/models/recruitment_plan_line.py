@@ -81,6 +81,6 @@ class LightingRecruitmentPlanLine(models.Model):
             }
             for line in lines
         ])
-        for line, job in zip(lines, jobs):
+        for line, job in zip(lines, jobs, strict=True):
             line.job_id = job
 

@@ -8,7 +8,7 @@ class LightingRepairStep(models.Model):
     _description = "Repair Step"
     _order = "step_date, id"
 
-    repair_id = fields.Many2one("repair.order", string="Repair", required=True, ondelete="cascade", index=True)
+    repair_id = fields.Many2one("repair.order", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="repair_id.company_id", store=True, string="Office")
     step_date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now)
     user_id = fields.Many2one("res.users", string="Done By", required=True, default=lambda self: self.env.user)

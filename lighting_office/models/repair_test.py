@@ -9,12 +9,12 @@ class LightingRepairTest(models.Model):
     _description = "Repair Test"
     _order = "test_date desc, id desc"
 
-    repair_id = fields.Many2one("repair.order", string="Repair", required=True, ondelete="cascade", index=True)
+    repair_id = fields.Many2one("repair.order", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="repair_id.company_id", store=True, string="Office")
-    tests_done = fields.Text(string="Tests Done", required=True)
-    measured_results = fields.Text(string="Measured Results", required=True)
-    result = fields.Selection([("passed", "Passed"), ("failed", "Failed")], string="Result", required=True)
-    tester_id = fields.Many2one("res.users", string="Tester", required=True, default=lambda self: self.env.user)
+    tests_done = fields.Text(required=True)
+    measured_results = fields.Text(required=True)
+    result = fields.Selection([("passed", "Passed"), ("failed", "Failed")], required=True)
+    tester_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     test_date = fields.Datetime(string="Date", required=True, default=fields.Datetime.now)
 
     @api.model_create_multi

@@ -15,13 +15,10 @@ class ResCompany(models.Model):
 
     is_lighting_office = fields.Boolean(string="Lighting Office")
     office_code = fields.Char(
-        string="Office Code",
         help="Short code of the office, used in document numbers (e.g. HD).",
     )
     office_manager_id = fields.Many2one(
-        "res.users",
-        string="Office Manager",
-        help="The one manager of the office: reviews its contracts and approves "
+        "res.users", help="The one manager of the office: reviews its contracts and approves "
         "its requests.",
     )
     office_sales_team_id = fields.Many2one("crm.team", string="Sales Team")
@@ -47,9 +44,7 @@ class ResCompany(models.Model):
             ("product", "Likelihood × Impact"),
             ("sum", "Likelihood + Impact"),
             ("max", "Higher of Likelihood and Impact"),
-        ],
-        string="Risk Score Rule",
-        default="product",
+        ], default="product",
         required=True,
         help="How a risk's likelihood and impact make its score (R7.1.2).",
     )

@@ -19,9 +19,9 @@ class LightingRevisit(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
     user_id = fields.Many2one("res.users", string="After-sales Staff", tracking=True,
                               domain="[('share', '=', False), ('company_ids', 'in', company_id)]")
-    planned_date = fields.Date(string="Planned Date", required=True, tracking=True)
+    planned_date = fields.Date(required=True, tracking=True)
     done_date = fields.Date(string="Visited On", readonly=True, copy=False)
-    outcome = fields.Text(string="Outcome")
+    outcome = fields.Text()
     state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
                              default="planned", required=True, tracking=True)
 

@@ -48,7 +48,7 @@ class LightingRisk(models.Model):
     description = fields.Text()
     cause = fields.Text()
     owner_id = fields.Many2one(
-        "res.users", string="Owner", required=True, default=lambda self: self.env.user,
+        "res.users", required=True, default=lambda self: self.env.user,
         tracking=True,
     )
     identified_on = fields.Date(required=True, default=fields.Date.context_today)
@@ -69,7 +69,7 @@ class LightingRisk(models.Model):
     score = fields.Integer(compute="_compute_score", store=True)
     level = fields.Selection(LEVELS, compute="_compute_score", store=True, tracking=True)
     response = fields.Selection(RESPONSES, tracking=True)
-    response_plan = fields.Text(string="Response Plan")
+    response_plan = fields.Text()
     action_ids = fields.One2many("lighting.risk.action", "risk_id", string="Response Actions")
     open_action_count = fields.Integer(compute="_compute_action_counts")
     has_overdue_action = fields.Boolean(
@@ -179,6 +179,10 @@ class LightingRisk(models.Model):
                         risk=risk.name, count=risk.open_action_count,
                     )
                 )
+
+    @api.model
+    def get_import_templates(self):
+        return [{"label": _("Import Template for Risks"), "template": "/lighting_office/static/xls/lighting_risk.xlsx"}]
 
     @api.model_create_multi
     def create(self, vals_list):

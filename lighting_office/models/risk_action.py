@@ -1,4 +1,4 @@
-from odoo import _, api, fields, models
+from odoo import api, fields, models
 
 
 class LightingRiskAction(models.Model):
@@ -11,12 +11,12 @@ class LightingRiskAction(models.Model):
 
     name = fields.Char(string="Action", required=True, tracking=True)
     risk_id = fields.Many2one(
-        "lighting.risk", string="Risk", required=True, ondelete="cascade", index=True
+        "lighting.risk", required=True, ondelete="cascade", index=True
     )
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
     risk_level = fields.Selection(related="risk_id.level", string="Risk Level")
     owner_id = fields.Many2one(
-        "res.users", string="Owner", required=True, default=lambda self: self.env.user,
+        "res.users", required=True, default=lambda self: self.env.user,
         tracking=True,
     )
     date_deadline = fields.Date(string="Due Date", required=True, tracking=True)

@@ -12,7 +12,6 @@ class SaleOrder(models.Model):
     _inherit = "sale.order"
 
     contract_terms = fields.Html(
-        string="Contract Terms",
         default=lambda self: self.env.company.lighting_contract_terms,
         help="Terms of the sales contract printed with the quotation and the contract (R3.1.3).",
     )
@@ -21,24 +20,24 @@ class SaleOrder(models.Model):
         [("unsigned", "Not Signed"), ("signed", "Signed"), ("filed", "Filed at HQ")],
         string="Contract", default="unsigned", required=True, copy=False, tracking=True,
     )
-    signed_contract = fields.Binary(string="Signed Contract", attachment=True, copy=False)
+    signed_contract = fields.Binary(attachment=True, copy=False)
     signed_contract_name = fields.Char(string="Signed Contract File Name", copy=False)
     signed_date = fields.Date(string="Contract Signed On", copy=False, tracking=True)
     hq_filing_number = fields.Char(string="HQ Filing Number", copy=False, tracking=True)
     hq_filed_by_id = fields.Many2one("res.users", string="Filed by", copy=False, readonly=True)
     hq_filed_date = fields.Datetime(string="Filed on", copy=False, readonly=True)
     filing_overdue = fields.Boolean(
-        string="Filing Overdue", compute="_compute_filing_overdue", search="_search_filing_overdue",
+        compute="_compute_filing_overdue", search="_search_filing_overdue",
         help="Signed but not filed at head office within the office's filing period.",
     )
     # R3.1.5 execution
     install_job_ids = fields.One2many("lighting.install.job", "sale_order_id", string="Installation Jobs")
     install_job_count = fields.Integer(compute="_compute_install_job_count")
-    promised_production_date = fields.Date(string="Promised Production Date", tracking=True)
+    promised_production_date = fields.Date(tracking=True)
     shipped_date = fields.Date(string="Shipped On", tracking=True)
     production_note = fields.Text(string="Production Follow-up")
     shipping_late = fields.Boolean(
-        string="Shipping Late", compute="_compute_shipping_late", search="_search_shipping_late",
+        compute="_compute_shipping_late", search="_search_shipping_late",
         help="The promised production date passed without shipment, or the goods shipped after it.",
     )
     shipped_after_promise = fields.Boolean(compute="_compute_shipped_after_promise", store=True)

@@ -19,8 +19,8 @@ class LightingSocialInsuranceLine(models.Model):
     base = fields.Monetary(string="Contribution Base")
     employer_rate = fields.Float(string="Employer Rate (%)", digits=(5, 2))
     employee_rate = fields.Float(string="Employee Rate (%)", digits=(5, 2))
-    employer_amount = fields.Monetary(string="Employer Amount", compute="_compute_amounts", store=True)
-    employee_amount = fields.Monetary(string="Employee Amount", compute="_compute_amounts", store=True)
+    employer_amount = fields.Monetary(compute="_compute_amounts", store=True)
+    employee_amount = fields.Monetary(compute="_compute_amounts", store=True)
 
     @api.depends("base", "employer_rate", "employee_rate")
     def _compute_amounts(self):

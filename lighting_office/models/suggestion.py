@@ -37,8 +37,8 @@ class LightingSuggestion(models.Model):
     deadline = fields.Date(string="Answer By", compute="_compute_deadline", store=True)
     answer = fields.Text(tracking=True)
     answer_date = fields.Date(string="Answered On", readonly=True, copy=False)
-    answered_by_id = fields.Many2one("res.users", string="Answered By", readonly=True, copy=False)
-    answered_late = fields.Boolean(string="Answered Late", compute="_compute_answered_late", store=True)
+    answered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    answered_late = fields.Boolean(compute="_compute_answered_late", store=True)
     is_late = fields.Boolean(
         string="Late", compute="_compute_is_late", search="_search_is_late",
         help="Not answered by its deadline, or answered after it.",

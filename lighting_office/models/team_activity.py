@@ -43,7 +43,7 @@ class LightingTeamActivity(models.Model):
                 )
             # sudo: a manager may not read another office's employee, yet must
             # be told that one was picked; only the name leaves here.
-            strangers = activity.sudo().attendee_ids.filtered(lambda e: e.company_id != activity.company_id)
+            strangers = activity.sudo().attendee_ids.filtered(lambda e, office=activity.company_id: e.company_id != office)
             if strangers:
                 raise ValidationError(
                     _("Team activity %(name)s: the field Attendees names %(employee)s of another office.",

@@ -29,7 +29,7 @@ class LightingTechHandover(models.Model):
         "res.users", string="Technical Support", required=True, tracking=True,
         default=lambda self: self.env.user, domain="[('share', '=', False)]",
     )
-    summary = fields.Html(string="Summary")
+    summary = fields.Html()
     line_ids = fields.One2many("lighting.tech.handover.line", "handover_id", string="Checklist", copy=True)
     attachment_ids = fields.Many2many(
         "ir.attachment", string="Documents and Drawings",
@@ -41,7 +41,7 @@ class LightingTechHandover(models.Model):
     )
     handed_over_date = fields.Datetime(readonly=True, copy=False)
     acknowledged_date = fields.Datetime(readonly=True, copy=False)
-    acknowledged_by_id = fields.Many2one("res.users", string="Acknowledged By", readonly=True, copy=False)
+    acknowledged_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     line_count = fields.Integer(compute="_compute_line_count", string="Checklist Items")
 
     @api.depends("line_ids")

@@ -5,6 +5,7 @@ DECIDED = ("approved", "rejected")
 LINK_FIELDS = {"model", "res_id", "definition_id"}
 # Where a step goes when its only reviewer is the claimant of the document.
 FALLBACK = {"department_head": "office_manager", "office_manager": "hq_management"}
+OFFICE_REVIEW_TYPES = ("office_manager", "department_head", "hq_finance", "hq_management")
 
 
 class TierReview(models.Model):
@@ -42,6 +43,8 @@ class TierReview(models.Model):
         document = self.sudo()._get_document()
         claimant = document._get_claimant_user() if document else self.env["res.users"]
         review_type = self.review_type
+        if review_type not in OFFICE_REVIEW_TYPES:
+            return super()._get_reviewers() - claimant
         reviewers = self._get_reviewers_of(review_type, document)
         while claimant and not reviewers - claimant and review_type in FALLBACK:
             review_type = FALLBACK[review_type]
@@ -54,9 +57,7 @@ class TierReview(models.Model):
             return document._get_company().office_manager_id if document else Users
         if review_type == "department_head":
             return document._get_department_head_user() if document else Users
-        if review_type in ("hq_finance", "hq_management"):
-            return self.env.ref(f"lighting_office.group_lighting_{review_type}").sudo().users
-        return super()._get_reviewers()
+        return self.env.ref(f"lighting_office.group_lighting_{review_type}").sudo().users
 
     @api.model_create_multi
     def create(self, vals_list):

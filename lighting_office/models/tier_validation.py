@@ -32,7 +32,8 @@ class TierValidation(models.AbstractModel):
             records[index].write({self._state_field: state})
         return records
 
-    def _tier_validation_check_state_on_write(self, vals):
+    def _tier_validation_check_state_on_write(self, vals):  # pylint: disable=missing-return
+        # (a check: it raises or lets the write go, and returns nothing, as base_tier_validation's)
         # need_validation has no dependencies: its cached value goes stale once
         # reviews are requested or decided in the same transaction.
         self.invalidate_recordset(["need_validation"])

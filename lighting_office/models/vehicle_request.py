@@ -26,7 +26,7 @@ class LightingVehicleRequest(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     vehicle_id = fields.Many2one(
-        "fleet.vehicle", string="Vehicle", required=True, tracking=True,
+        "fleet.vehicle", required=True, tracking=True,
         domain="[('company_id', 'in', (company_id, False))]",
     )
     employee_id = fields.Many2one(

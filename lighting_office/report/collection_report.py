@@ -15,7 +15,7 @@ class LightingCollectionReport(models.Model):
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     user_id = fields.Many2one("res.users", string="Salesperson", readonly=True)
     invoice_date_due = fields.Date(string="Due Date", readonly=True)
-    days_overdue = fields.Integer(string="Days Overdue", readonly=True, aggregator="max")
+    days_overdue = fields.Integer(readonly=True, aggregator="max")
     aging_bucket = fields.Selection(
         [("1_30", "1-30 days"), ("31_60", "31-60 days"), ("61_90", "61-90 days"), ("over_90", "Over 90 days")],
         string="Aging", readonly=True,

@@ -15,7 +15,8 @@ class TestFeedback(AftersalesCase):
     """R3.3.1: feedback tickets of the office's after-sales team and the on-site / return decision."""
 
     def test_feedback_is_recorded_with_severity_target(self):
-        """R3.3.1: channel, customer, product, serial, nature, severity; the response target follows the office's setting."""
+        """R3.3.1: channel, customer, product, serial, nature, severity; the response target follows the office's
+        setting."""
         self.office_a.lighting_response_hours_major = 6.0
         ticket = self._feedback(self.aftersales, severity="major")
         self.assertEqual((ticket.company_id, ticket.lighting_team_role, ticket.channel_id, ticket.lot_id),
@@ -45,7 +46,8 @@ class TestFeedback(AftersalesCase):
             ticket.action_decide_return()
 
     def test_return_creates_repair_and_receipt_in_office_warehouse(self):
-        """R3.3.1: return to the company creates the repair order and the inbound return, both in the office's warehouse."""
+        """R3.3.1: return to the company creates the repair order and the inbound return, both in the office's
+        warehouse."""
         ticket = self._feedback(self.aftersales)
         ticket.first_judgement = "Driver overheating."
         ticket.action_decide_return()
@@ -119,7 +121,8 @@ class TestRepair(AftersalesCase):
             test.with_user(self.aftersales).unlink()
 
     def test_parts_and_traceability(self):
-        """R3.3.2: the replaced part keeps its lot; the serial's tickets, repairs and parts on one screen and as a report."""
+        """R3.3.2: the replaced part keeps its lot; the serial's tickets, repairs and parts on one screen and as
+        a report."""
         part = self.repair.move_ids
         self.assertEqual((part.product_id, part.lot_ids), (self.driver, self.driver_lot))
         self._test(self.repair, "passed")
@@ -147,7 +150,8 @@ class TestShipping(AftersalesCase):
         self._repair_with_part(self.repair)
 
     def test_customer_told_and_shipped_with_tracking(self):
-        """R3.3.3: passed test -> mail to the customer; shipping without tracking refused; tracking and arrival mailed."""
+        """R3.3.3: passed test -> mail to the customer; shipping without tracking refused; tracking and arrival
+        mailed."""
         ticket = self.ticket.with_user(self.aftersales)
         with self.assertRefused(UserError, ticket.number, "repair is finished"):
             ticket.action_ship_back()
@@ -191,7 +195,8 @@ class TestShipping(AftersalesCase):
 
 @tagged("post_install", "-at_install")
 class TestAftersalesAccess(AftersalesCase):
-    """R3.3.1-R3.3.3, R1.2: after-sales work their office's feedback, repairs and shipping; sales read; other offices nothing."""
+    """R3.3.1-R3.3.3, R1.2: after-sales work their office's feedback, repairs and shipping; sales read; other
+    offices nothing."""
 
     def test_roles_and_offices(self):
         """R3.3.1-R3.3.3: after-sales of A write A's ticket and repair; sales of A read only; office B sees none."""

@@ -51,11 +51,12 @@ class TestInstallationService(LightingOfficeCase):
         """R3.3.4: the customer's training is recorded on the job."""
         action = self.job.with_user(self.aftersales).action_record_training()
         training = self.env["lighting.customer.training"].with_user(self.aftersales).with_context(
-            action["context"]).create({"name": "Operating the DALI controls", "date": fields.Date.today()})
+            **action["context"]).create({"name": "Operating the DALI controls", "date": fields.Date.today()})
         self.assertEqual(self.job.training_ids, training)
 
     def test_satisfaction_survey_and_low_score(self):
-        """R3.3.4: closing sends the survey to the customer; score 1-5 only; 2 or less is an activity for the manager."""
+        """R3.3.4: closing sends the survey to the customer; score 1-5 only; 2 or less is an activity for the
+        manager."""
         job = self.job.with_user(self.aftersales)
         self._close(job)
         survey = job.message_ids.filtered(lambda m: self.customer in m.partner_ids)
@@ -73,7 +74,8 @@ class TestInstallationService(LightingOfficeCase):
         self.assertEqual(job.satisfaction_date, fields.Date.context_today(job))
 
     def test_revisits_planned_after_installation(self):
-        """§二(二)4: closing plans revisits after the office's months (3 and 12 by default) as after-sales activities."""
+        """§二(二)4: closing plans revisits after the office's months (3 and 12 by default) as after-sales
+        activities."""
         self.office_a.lighting_revisit_second_months = 6
         job = self.job.with_user(self.aftersales)
         self._close(job)

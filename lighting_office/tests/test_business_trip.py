@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -100,7 +100,8 @@ class TestBusinessTrip(VehicleTripCase):
         self.assertEqual(trip.state, "draft")
 
     def test_report_after_return_then_expenses(self):
-        """R6.4.3: the report is filed after the return; the trip's expense report waits for it; cost against estimate."""
+        """R6.4.3: the report is filed after the return; the trip's expense report waits for it; cost against
+        estimate."""
         trip = self._trip(cost=2000.0)
         self._approve(trip)
         traveller_trip = trip.with_user(self.users["sales", "a"])

@@ -45,7 +45,8 @@ class TestCustomerTraining(LightingOfficeCase):
             [("attendee_ids.retake_needed", "=", True)]))
 
     def test_score_outside_0_100_refused(self):
-        """R3.2.4: a score or a pass mark outside 0-100 is refused, naming the training and attendee; nothing written."""
+        """R3.2.4: a score or a pass mark outside 0-100 is refused, naming the training and attendee; nothing
+        written."""
         li = self.training.attendee_ids[1]
         with self.assertRefused(ValidationError, "Maintaining the DALI system", "Li Na", "Score"):
             li.with_user(self.support).score = 105

@@ -84,4 +84,4 @@ class TestNoDateDependentTests(BaseCase):
             offending += [f"{path.name}:{line}" for line in literal_dates_in_python(path.read_text())]
         for path in sorted((MODULE / "static" / "tests").rglob("*.js")):
             offending += [f"{path.name}:{line}" for line in literal_dates_in_js(path.read_text())]
-        self.assertFalse(offending, "literal dates that break on the day they pass: %s" % ", ".join(offending))
+        self.assertFalse(offending, "literal dates that break on the day they pass: " + ", ".join(offending))

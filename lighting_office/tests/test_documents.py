@@ -102,6 +102,22 @@ class TestOfficeDocument(LightingOfficeCase):
         with self.assertRefused(UserError, old.number):
             old.action_supersede()
 
+    def test_number_given_in_the_issuing_write(self):
+        """R6.2.1: documents issued in one write each get their own number, given in that write through the
+        model's own write (no later override skipped); a number sent by the client is not taken, and the
+        archive file is linked only by archiving."""
+        manager = self.users["manager", "a"]
+        documents = self._draft() | self._draft(name="Cleaning rota")
+        for document in documents:
+            document.request_validation()
+            document.with_user(manager).validate_tier()
+        documents.with_user(manager).write({"state": "issued", "number": "FORGED-1"})
+        year = documents[0].date_issue.year
+        self.assertEqual(sorted(documents.mapped("number")), [f"TA-ADM-{year}-0001", f"TA-ADM-{year}-0002"])
+        archive_file = self.env["lighting.archive.file"].create(documents[0]._archive_file_vals())
+        with self.assertRefused(UserError, documents[0].number, "Archive File"):
+            documents[0].with_user(manager).write({"archive_file_id": archive_file.id})
+
     def test_archive(self):
         """R6.2.1, R6.2.2: archiving an issued document files it in the archive ledger."""
         draft = self._draft()

@@ -68,7 +68,7 @@ class TestOrderExecution(LightingOfficeCase):
         aftersales = self.users["aftersales", "a"]
         action = self.job.with_user(aftersales).action_record_training()
         training = self.env["lighting.customer.training"].with_user(aftersales).with_context(
-            action["context"]).create({"name": "Operating the dimmers"})
+            **action["context"]).create({"name": "Operating the dimmers"})
         self.assertEqual(training.install_job_id, self.job)
         self.assertEqual(training.sale_order_id, self.order)
         self.assertEqual(training.partner_id, self.order.partner_id)

@@ -38,7 +38,7 @@ class TestAppraisal(LightingOfficeCase):
         employee_user = appraisal.employee_id.user_id
         for line in appraisal.line_ids:
             line.with_user(employee_user).self_score = self_score
-        for line, score in zip(appraisal.line_ids, manager_scores):
+        for line, score in zip(appraisal.line_ids, manager_scores, strict=True):
             line.manager_score = score
         appraisal.action_done()
         return appraisal

@@ -99,7 +99,8 @@ class TestRecruitment(LightingOfficeCase):
         self.assertFalse(self.env["hr.job"].search([("lighting_plan_id", "=", plan.id)]))
 
     def test_hiring_needs_every_step_passed(self):
-        """R5.1: an applicant with a step missing or failed cannot be hired; one who passed all is, and fills the plan."""
+        """R5.1: an applicant with a step missing or failed cannot be hired; one who passed all is, and fills the
+        plan."""
         plan = self._approved(self._plan())
         plan.action_open_positions()
         designer = plan.line_ids.filtered(lambda line: line.name == "Lighting designer")
@@ -153,7 +154,8 @@ class TestRecruitment(LightingOfficeCase):
         self.assertEqual(sum(lines.mapped("filled_count")), 3)
 
     def test_office_isolation(self):
-        """R5.1: managers plan only for their office, staff see no plans, HQ Finance reads and HQ Management runs all."""
+        """R5.1: managers plan only for their office, staff see no plans, HQ Finance reads and HQ Management runs
+        all."""
         plan_a, plan_b = self._plan(), self._plan(office=self.office_b)
         manager_a = self.users["manager", "a"]
         self.assertEqual(self.Plan.with_user(manager_a).search([]), plan_a)

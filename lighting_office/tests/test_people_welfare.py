@@ -106,7 +106,8 @@ class TestWelfare(LightingOfficeCase):
             activity.with_user(self.users["manager", "b"]).read(["name"])
 
     def test_who_sees_which_welfare_record(self):
-        """R5.4: staff read their own 五险一金 only; office B's stay in office B; HQ Finance reads both and writes none."""
+        """R5.4: staff read their own 五险一金 only; office B's stay in office B; HQ Finance reads both and writes
+        none."""
         own, colleague, other = self._insurance(), self._insurance(("support", "a")), self._insurance(("sales", "b"))
         Insurance = self.env["lighting.social.insurance"]
         sales_a = self.users["sales", "a"]

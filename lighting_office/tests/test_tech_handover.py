@@ -30,7 +30,8 @@ class TestTechHandover(LightingOfficeCase):
         })
 
     def test_handover_then_acknowledge_then_start(self):
-        """R3.2.3: support hands over checklist and drawings; the job's after-sales staff acknowledge; the job starts."""
+        """R3.2.3: support hands over checklist and drawings; the job's after-sales staff acknowledge; the job
+        starts."""
         self.assertTrue(self.handover.name.startswith("HO/"))
         self.assertEqual(self.handover.company_id, self.office_a)
         self.assertEqual(self.handover.aftersales_user_id, self.aftersales)
@@ -99,7 +100,8 @@ class TestTechHandover(LightingOfficeCase):
         line.with_user(self.support).name = "Ceiling cut-out 155 mm"
 
     def test_role_access(self):
-        """R3.2.3: support writes handovers, after-sales cannot create them, sales and HQ read, office B sees nothing."""
+        """R3.2.3: support writes handovers, after-sales cannot create them, sales and HQ read, office B sees
+        nothing."""
         with self.assertRaises(AccessError):
             self.env["lighting.tech.handover"].with_user(self.aftersales).create({"install_job_id": self.job.id})
         with self.assertRaises(AccessError):

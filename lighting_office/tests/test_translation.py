@@ -17,5 +17,7 @@ class TestChineseTranslation(TransactionCase):
                 entry["src"] for entry in PoFileReader(po_file) if entry["value"].strip()
             }
         reader = TranslationModuleReader(self.env.cr, modules=["lighting_office"])
-        missing = sorted({term[4] for term in reader if term[4] not in translated})
+        # OCA's PO layout (oca-checks-po) empties a msgstr equal to its msgid: these read the same in Chinese
+        same_in_chinese = {"ID", "1/4", "1/2", "3/4"}
+        missing = sorted({term[4] for term in reader if term[4] not in translated | same_in_chinese})
         self.assertFalse(missing, "Strings without a zh_CN translation:\n" + "\n".join(missing))

@@ -42,7 +42,8 @@ class TestVehicleRequest(VehicleTripCase):
         self.assertEqual(booking.state, "draft")
 
     def test_no_double_booking(self):
-        """R6.4.1: an overlapping booking of the vehicle is refused naming the vehicle, the other request and the times."""
+        """R6.4.1: an overlapping booking of the vehicle is refused naming the vehicle, the other request and the
+        times."""
         first = self._approved_booking(9, 12)
         Request = self.env["lighting.vehicle.request"]
         before = Request.search_count([])
@@ -143,7 +144,8 @@ class TestVehicleRequest(VehicleTripCase):
             self.employees["sales", "a"]: (55.0, 3.0), self.employees["support", "a"]: (60.0, 4.0)})
 
     def test_roles_and_offices(self):
-        """R6.4.1: staff book only for themselves and see the office's bookings; other offices see nothing; HQ reads all."""
+        """R6.4.1: staff book only for themselves and see the office's bookings; other offices see nothing; HQ
+        reads all."""
         booking = self._approved_booking(9, 12, role="support")
         sales = self.users["sales", "a"]
         with self.assertRaises(AccessError):
