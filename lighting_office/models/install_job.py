@@ -77,13 +77,19 @@ class LightingInstallJob(models.Model):
             if "safety_line_ids" not in vals:
                 vals["safety_line_ids"] = [Command.create({"name": rule.name, "sequence": rule.sequence})
                                            for rule in safety_rules]
-        return super().create(vals_list)
+        jobs = super().create(vals_list)
+        # R3.2.3/R3.3.4: a job created already started or done passes the same gates as one moved there
+        started = jobs.filtered(lambda job: job.state in ("in_progress", "done"))
+        started._check_handover_acknowledged()
+        started.filtered(lambda job: job.state == "done")._check_safety_complete()
+        return jobs
 
     def write(self, vals):
-        if vals.get("state") == "in_progress":
-            self.filtered(lambda job: job.state != "in_progress")._check_handover_acknowledged()
-        if vals.get("state") == "done":
-            self.filtered(lambda job: job.state != "done")._check_safety_complete()
+        if vals.get("state") in ("in_progress", "done"):
+            changing = self.filtered(lambda job: job.state != vals["state"])
+            changing._check_handover_acknowledged()
+            if vals["state"] == "done":
+                changing._check_safety_complete()
         if vals.get("satisfaction_score"):
             vals = dict(vals, satisfaction_date=fields.Date.context_today(self))
         res = super().write(vals)
