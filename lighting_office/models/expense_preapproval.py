@@ -27,6 +27,7 @@ class LightingExpensePreapproval(models.Model):
     purpose = fields.Text(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(string="Approved Amount", required=True, tracking=True)
+    expense_ids = fields.One2many("hr.expense", "lighting_preapproval_id", string="Expenses", readonly=True)
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
         default="draft", required=True, tracking=True, copy=False,

@@ -40,8 +40,10 @@ class HrExpenseSheet(models.Model):
         for expense in self.expense_line_ids:
             threshold = expense.company_id.lighting_expense_threshold
             preapproval = expense.lighting_preapproval_id
+            covered = sum(expense.sheet_id.expense_line_ids.filtered(
+                lambda line: line.lighting_preapproval_id == preapproval).mapped("total_amount"))
             if threshold and expense.total_amount > threshold and (
-                preapproval.state != "approved" or preapproval.amount < expense.total_amount
+                preapproval.state != "approved" or preapproval.amount < covered
             ):
                 raise UserError(
                     _("%(expense)s: its amount is above the office's threshold of %(threshold)s; the field "

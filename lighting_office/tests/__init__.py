@@ -44,3 +44,6 @@ from . import test_business_trip
 from . import test_vehicle_request_tour
 from . import test_cleaning_schedule
 from . import test_dates
+from . import test_walls_gates
+from . import test_walls_roles
+from . import test_walls_integrity
