@@ -1,12 +1,16 @@
+import math
+
 from odoo import _, api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
+
+INT_LIMIT = 2**31
 
 
 class Base(models.AbstractModel):
     """Results the module computes and stores (a risk's level, a room's
     luminaire count, a line's office copied from its document …) are the
     server's: no client writes them, on create, write, load() or through a
-    default_ context key."""
+    default_ context key. Numbers the database cannot hold are refused by name."""
 
     _inherit = "base"
 
@@ -30,8 +34,27 @@ class Base(models.AbstractModel):
                 fields=", ".join(self._fields[fname].get_description(self.env)["string"] for fname in computed),
             ))
 
+    def _lighting_check_numbers(self, vals):
+        """A number the database cannot store is refused by name, not with a raw database error."""
+        for fname, value in vals.items():
+            field = self._fields.get(fname)
+            if field is None or field._module != "lighting_office" or isinstance(value, bool):
+                continue
+            if field.type == "integer" and isinstance(value, int) and not -INT_LIMIT <= value < INT_LIMIT:
+                problem = _("%(value)s is too large", value=value)
+            elif field.type in ("float", "monetary") and isinstance(value, float) and not math.isfinite(value):
+                problem = _("%(value)s is not a number", value=value)
+            else:
+                continue
+            raise ValidationError(_(
+                "%(record)s: the field %(field)s cannot be stored: %(problem)s.",
+                record=self.display_name if len(self) == 1 else self._description,
+                field=field.get_description(self.env)["string"], problem=problem))
+
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            self._lighting_check_numbers(vals)
         if self.env.su:
             return super().create(vals_list)
         self._lighting_refuse_computed({fname for vals in vals_list for fname in vals})
@@ -46,5 +69,6 @@ class Base(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
+        self._lighting_check_numbers(vals)
         self._lighting_refuse_computed(vals)
         return super().write(vals)

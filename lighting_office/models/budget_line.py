@@ -23,6 +23,11 @@ class LightingBudgetLine(models.Model):
     currency_id = fields.Many2one(related="budget_id.currency_id")
     amount = fields.Monetary(required=True)
 
+    _sql_constraints = [
+        ("line_unique", "unique nulls not distinct (budget_id, date, category, department_id, job_id)",
+         "A budget has one line per month, category, department and post: change the existing line instead."),
+    ]
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:

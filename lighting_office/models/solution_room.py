@@ -69,9 +69,16 @@ class LightingSolutionRoom(models.Model):
             room.misses_target = room.achieved_illuminance < room.target_illuminance
             room.exceeds_limit = bool(room.power_density_limit) and room.power_density > room.power_density_limit
 
-    @api.constrains("area", "luminaire_flux", "utilisation_factor", "maintenance_factor")
+    @api.constrains("area", "luminaire_flux", "utilisation_factor", "maintenance_factor",
+                    "target_illuminance", "luminaire_power", "luminaire_count", "ceiling_height")
     def _check_calculation_inputs(self):
         for room in self:
+            for label, value in ((_("Target Illuminance E (lx)"), room.target_illuminance),
+                                 (_("Luminaire Power (W)"), room.luminaire_power),
+                                 (_("Planned Luminaires"), room.luminaire_count),
+                                 (_("Ceiling Height (m)"), room.ceiling_height)):
+                if value < 0:
+                    self._refuse(room, label, _("cannot be negative"))
             if room.area <= 0:
                 self._refuse(room, _("Area (m2)"), _("must be greater than 0"))
             if room.luminaire_flux <= 0:

@@ -23,7 +23,7 @@ class LightingBudgetImport(models.TransientModel):
         categories = {key: key for key, _label in CATEGORIES} | {
             label.lower(): key for key, label in CATEGORIES
         }
-        errors, vals_list = [], []
+        errors, vals_list, seen = [], [], {}
         for number, row in rows:
             row_errors = []
             month = self._date(row.get("month"))
@@ -45,6 +45,10 @@ class LightingBudgetImport(models.TransientModel):
                 row_errors.append(_("Department “%s” does not exist in the office", department_name))
             if job_name and job_name not in jobs:
                 row_errors.append(_("Post “%s” does not exist in the office", job_name))
+            key = (month and month.replace(day=1), category, department_name, job_name)
+            if not row_errors and key in seen:
+                row_errors.append(_("the same month, category, department and post as row %s", seen[key]))
+            seen.setdefault(key, number)
             if row_errors:
                 errors.append(_("Row %(row)s: %(reasons)s", row=number, reasons="; ".join(row_errors)))
                 continue
@@ -55,5 +59,24 @@ class LightingBudgetImport(models.TransientModel):
                 "name": self._text(row.get("description")),
             })
         self._raise_errors(errors)
-        self.env["lighting.budget.line"].create(vals_list)
+        self._update_or_create_lines(vals_list)
         return {"type": "ir.actions.act_window_close"}
+
+    def _update_or_create_lines(self, vals_list):
+        """A line the budget already has for the month, category, department and post gets the
+        file's amount; importing the same file again changes nothing (R4.1.2)."""
+        # Lock the budget so that concurrent imports into it run one after the other.
+        self.env.cr.execute("SELECT id FROM lighting_budget WHERE id = %s FOR UPDATE", [self.budget_id.id])
+        existing = {
+            (line.date, line.category, line.department_id.id, line.job_id.id): line
+            for line in self.budget_id.line_ids
+        }
+        new = []
+        for vals in vals_list:
+            month = vals["date"].replace(day=1)
+            line = existing.get((month, vals["category"], vals["department_id"], vals["job_id"]))
+            if line:
+                line.write({"amount": vals["amount"], "name": vals["name"] or line.name})
+            else:
+                new.append(vals)
+        self.env["lighting.budget.line"].create(new)

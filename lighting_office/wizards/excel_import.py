@@ -1,6 +1,7 @@
 import base64
 import datetime
 import io
+import math
 
 import openpyxl
 import xlrd
@@ -75,9 +76,10 @@ class LightingExcelImport(models.AbstractModel):
     def _number(value):
         """The cell as a float, or None when it is not a number."""
         try:
-            return float(value) if value not in (None, "") else None
-        except (TypeError, ValueError):
+            number = float(value) if value not in (None, "") else None
+        except (TypeError, ValueError, OverflowError):
             return None
+        return number if number is None or math.isfinite(number) else None
 
     @staticmethod
     def _date(value):
