@@ -13,6 +13,7 @@ class LightingArchiveLoan(models.Model):
 
     _name = "lighting.archive.loan"
     _description = "Archive File Loan"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "id desc"
 

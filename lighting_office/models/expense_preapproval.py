@@ -7,6 +7,7 @@ class LightingExpensePreapproval(models.Model):
 
     _name = "lighting.expense.preapproval"
     _description = "Expense Pre-approval"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
@@ -20,7 +21,7 @@ class LightingExpensePreapproval(models.Model):
         default=lambda self: self.env.company,
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Employee", required=True, tracking=True,
+        "hr.employee", check_company=True, string="Employee", required=True, tracking=True,
         default=lambda self: self.env.user.employee_id,
         domain="[('company_id', '=', company_id)]",
     )

@@ -9,7 +9,7 @@ class HrExpenseSheet(models.Model):
     _inherit = "hr.expense.sheet"
 
     lighting_trip_id = fields.Many2one(
-        "lighting.business.trip", string="Business Trip", index="btree_not_null", tracking=True,
+        "lighting.business.trip", check_company=True, string="Business Trip", index="btree_not_null", tracking=True,
         domain="[('employee_id', '=', employee_id), ('state', 'in', ('approved', 'reported'))]",
         help="The approved business trip these expenses were spent on (R6.4.3).",
     )

@@ -10,12 +10,13 @@ class LightingInstallJob(models.Model):
 
     _name = "lighting.install.job"
     _description = "Installation and Commissioning Job"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "planned_date, id"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     sale_order_id = fields.Many2one(
-        "sale.order", string="Sales Order", required=True, ondelete="cascade", index=True,
+        "sale.order", check_company=True, string="Sales Order", required=True, ondelete="cascade", index=True,
         domain="[('state', '=', 'sale'), ('company_id', '=', company_id)]",
     )
     company_id = fields.Many2one(

@@ -10,6 +10,7 @@ class LightingSolutionRoom(models.Model):
 
     _name = "lighting.solution.room"
     _description = "Lighting Solution Room"
+    _check_company_auto = True
     _order = "solution_id, sequence, id"
 
     solution_id = fields.Many2one("lighting.solution", required=True, ondelete="cascade", index=True)
@@ -22,7 +23,7 @@ class LightingSolutionRoom(models.Model):
     target_illuminance = fields.Float(string="Target Illuminance E (lx)", compute="_compute_target_illuminance",
                                       store=True, readonly=False)
     power_density_limit = fields.Float(related="standard_id.power_density_limit", string="LPD Limit (W/m2)")
-    product_id = fields.Many2one("product.product", string="Luminaire")
+    product_id = fields.Many2one("product.product", check_company=True, string="Luminaire")
     luminaire_flux = fields.Float(string="Luminaire Flux F (lm)", required=True)
     luminaire_power = fields.Float(string="Luminaire Power (W)")
     utilisation_factor = fields.Float(string="Utilisation Factor UF", default=0.6, required=True)

@@ -13,6 +13,7 @@ class LightingSuggestion(models.Model):
 
     _name = "lighting.suggestion"
     _description = "Employee Suggestion"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "submit_date desc, id desc"
 

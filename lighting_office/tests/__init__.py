@@ -48,3 +48,4 @@ from . import test_walls_gates
 from . import test_walls_roles
 from . import test_walls_integrity
 from . import test_demo_users
+from . import test_walls_company
