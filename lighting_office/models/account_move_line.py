@@ -5,7 +5,7 @@ class AccountMoveLine(models.Model):
     _inherit = "account.move.line"
 
     lighting_department_id = fields.Many2one(
-        "hr.department", check_company=True, string="Department", index="btree_not_null",
+        "hr.department", string="Department", index="btree_not_null",
         compute="_compute_lighting_department_id", store=True, readonly=False, precompute=True,
         help="The office department the amount counts against in budget versus actual (R4.1.3): "
              "the claimant's for an expense, by default the salesperson's for an invoice.",

@@ -49,3 +49,4 @@ from . import test_walls_roles
 from . import test_walls_integrity
 from . import test_demo_users
 from . import test_walls_company
+from . import test_access_matrix
