@@ -1,4 +1,5 @@
 from . import base_import_import
+from . import base
 from . import res_company
 from . import res_config_settings
 from . import res_users

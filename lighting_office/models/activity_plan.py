@@ -8,6 +8,7 @@ class LightingActivityPlan(models.Model):
 
     _name = "lighting.activity.plan"
     _description = "Activity Plan"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc"
 

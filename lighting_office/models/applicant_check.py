@@ -12,6 +12,7 @@ class LightingApplicantCheck(models.Model):
 
     _name = "lighting.applicant.check"
     _description = "Applicant Selection Step"
+    _check_company_auto = True
     _order = "applicant_id, step, id"
 
     applicant_id = fields.Many2one("hr.applicant", required=True, ondelete="cascade", index=True)

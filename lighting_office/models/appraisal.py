@@ -21,12 +21,13 @@ class LightingAppraisal(models.Model):
 
     _name = "lighting.appraisal"
     _description = "Employee Appraisal"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "period_id desc, employee_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
-        "lighting.appraisal.period", required=True, tracking=True,
+        "lighting.appraisal.period", check_company=True, required=True, tracking=True,
         domain="[('company_id', '=', company_id)]",
     )
     template_id = fields.Many2one("lighting.appraisal.template")

@@ -9,6 +9,7 @@ class LightingAppraisalLine(models.Model):
 
     _name = "lighting.appraisal.line"
     _description = "Appraisal Indicator Score"
+    _check_company_auto = True
     _inherit = "lighting.appraisal.indicator.mixin"
     _order = "appraisal_id, sequence, id"
 

@@ -14,6 +14,7 @@ class LightingAppraisalOutcome(models.Model):
 
     _name = "lighting.appraisal.outcome"
     _description = "Appraisal Outcome"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 

@@ -7,6 +7,7 @@ class LightingAppraisalPeriod(models.Model):
 
     _name = "lighting.appraisal.period"
     _description = "Appraisal Period"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, id desc"
 

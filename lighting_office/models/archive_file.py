@@ -13,6 +13,7 @@ class LightingArchiveFile(models.Model):
 
     _name = "lighting.archive.file"
     _description = "Archive File"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "company_id, code"
     _rec_names_search = ["name", "code"]
@@ -38,7 +39,7 @@ class LightingArchiveFile(models.Model):
         string="Review or Destruction Date", compute="_compute_date_review", store=True,
         help="When the retention period ends and the file is reviewed for destruction.",
     )
-    document_id = fields.Many2one("lighting.document", string="Office Document", readonly=True)
+    document_id = fields.Many2one("lighting.document", check_company=True, string="Office Document", readonly=True)
     loan_ids = fields.One2many("lighting.archive.loan", "file_id", string="Loans")
     borrower_id = fields.Many2one(
         "res.users", string="On Loan to", compute="_compute_borrower_id", store=True, index=True,

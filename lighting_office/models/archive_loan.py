@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 HQ_LEVELS = ("confidential", "secret")
 
@@ -13,6 +13,7 @@ class LightingArchiveLoan(models.Model):
 
     _name = "lighting.archive.loan"
     _description = "Archive File Loan"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "id desc"
 
@@ -74,6 +75,16 @@ class LightingArchiveLoan(models.Model):
                 raise UserError(_("%(loan)s: the field Due Date (%(date)s) is in the past.",
                                   loan=loan.name, date=loan.date_due))
         return super().request_validation()
+
+    @api.constrains("date_due")
+    def _check_date_due(self):
+        """A loan is not requested due in the past (R6.2.3); once lent, only the
+        office manager moves its due date (_check_archive_keeper)."""
+        today = fields.Date.context_today(self)
+        for loan in self.filtered(lambda loan: loan.state == "draft"):
+            if loan.date_due < today:
+                raise ValidationError(_("%(loan)s: the field Due Date (%(date)s) is in the past.",
+                                        loan=loan.name, date=loan.date_due))
 
     def _check_archive_keeper(self):
         if not self.env.su and not self.env.user.has_group("lighting_office.group_lighting_manager"):

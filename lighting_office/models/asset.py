@@ -7,6 +7,7 @@ class LightingAsset(models.Model):
 
     _name = "lighting.asset"
     _description = "Office Asset"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "company_id, code"
     _rec_names_search = ["name", "code"]
@@ -23,7 +24,7 @@ class LightingAsset(models.Model):
     )
     location = fields.Char(tracking=True)
     custodian_id = fields.Many2one(
-        "hr.employee", tracking=True, domain="[('company_id', '=', company_id)]"
+        "hr.employee", check_company=True, tracking=True, domain="[('company_id', '=', company_id)]"
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     value = fields.Monetary(tracking=True)

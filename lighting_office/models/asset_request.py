@@ -8,6 +8,7 @@ class LightingAssetRequest(models.Model):
 
     _name = "lighting.asset.request"
     _description = "Asset Request"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
@@ -24,7 +25,7 @@ class LightingAssetRequest(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     asset_id = fields.Many2one(
-        "lighting.asset", tracking=True,
+        "lighting.asset", check_company=True, tracking=True,
         domain="[('company_id', '=', company_id), ('state', '!=', 'disposed')]",
         help="The asset transferred or disposed of; a purchase creates it.",
     )
@@ -38,7 +39,7 @@ class LightingAssetRequest(models.Model):
     quantity = fields.Integer(default=1)
     location = fields.Char(string="New Location")
     custodian_id = fields.Many2one(
-        "hr.employee", string="New Custodian", domain="[('company_id', '=', company_id)]"
+        "hr.employee", check_company=True, string="New Custodian", domain="[('company_id', '=', company_id)]"
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done"), ("cancel", "Cancelled")],

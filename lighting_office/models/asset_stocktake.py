@@ -8,6 +8,7 @@ class LightingAssetStocktake(models.Model):
 
     _name = "lighting.asset.stocktake"
     _description = "Asset Stocktake"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 

@@ -7,11 +7,12 @@ class LightingAssetStocktakeLine(models.Model):
 
     _name = "lighting.asset.stocktake.line"
     _description = "Asset Stocktake Line"
+    _check_company_auto = True
     _order = "stocktake_id, id"
 
     stocktake_id = fields.Many2one("lighting.asset.stocktake", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="stocktake_id.company_id", store=True)
-    asset_id = fields.Many2one("lighting.asset", required=True)
+    asset_id = fields.Many2one("lighting.asset", check_company=True, required=True)
     book_quantity = fields.Integer(string="Book", readonly=True)
     counted = fields.Boolean()
     counted_quantity = fields.Integer()

@@ -13,6 +13,7 @@ class LightingBudget(models.Model):
 
     _name = "lighting.budget"
     _description = "Office Budget"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "company_id, year desc, version desc"
 
@@ -26,7 +27,7 @@ class LightingBudget(models.Model):
     )
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     version = fields.Integer(required=True, readonly=True, default=1, copy=False)
-    previous_id = fields.Many2one("lighting.budget", string="Revises", readonly=True, copy=False)
+    previous_id = fields.Many2one("lighting.budget", check_company=True, string="Revises", readonly=True, copy=False)
     revision_reason = fields.Text(tracking=True, help="Why the approved budget is changed, for HQ.")
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "In Force"), ("superseded", "Superseded"), ("cancel", "Cancelled")],

@@ -44,14 +44,16 @@ class LightingBudgetAnalysis(models.Model):
         return SQL(
             """
                 WITH budget AS (
-                    SELECT line.company_id, line.date, line.category, line.department_id,
+                    SELECT MIN(line.id) * 2 AS source_id,
+                           line.company_id, line.date, line.category, line.department_id,
                            SUM(line.amount) AS budget_amount, 0.0 AS actual_amount
                       FROM lighting_budget_line line
                       JOIN lighting_budget budget ON budget.id = line.budget_id
                      WHERE budget.state = 'approved'
                   GROUP BY line.company_id, line.date, line.category, line.department_id
                 ), actual AS (
-                    SELECT aml.company_id, date_trunc('month', aml.date)::date AS date,
+                    SELECT MIN(aml.id) * 2 + 1 AS source_id,
+                           aml.company_id, date_trunc('month', aml.date)::date AS date,
                            %s AS category, aml.lighting_department_id AS department_id,
                            0.0 AS budget_amount,
                            SUM(CASE WHEN account.account_type IN ('income', 'income_other')
@@ -61,15 +63,14 @@ class LightingBudgetAnalysis(models.Model):
                      WHERE aml.parent_state = 'posted'
                        AND account.account_type IN ('income', 'income_other', 'expense_direct_cost',
                                                     'expense', 'expense_depreciation')
-                  GROUP BY 1, 2, 3, 4
+                  GROUP BY 2, 3, 4, 5
                 )
-                -- The id is built from the row's keys, not row_number(): a window
-                -- function would stop PostgreSQL from pushing the report's office
-                -- and date filters down to the journal items.
-                SELECT ((company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::bigint * 100
-                         + EXTRACT(MONTH FROM date)::bigint) * 4
-                        + CASE category WHEN 'revenue' THEN 1 WHEN 'cost' THEN 2 ELSE 3 END) * 10000000
-                       + COALESCE(department_id, 0) AS id,
+                -- The id is the smallest budget line (even) or journal item (odd) of the
+                -- row: each source row is in one row only, so ids are unique, and they
+                -- fit the 32 bits XML-RPC carries. Not row_number(): a window function
+                -- would stop PostgreSQL from pushing the report's office and date
+                -- filters down to the journal items.
+                SELECT MIN(source_id) AS id,
                        company_id, date, category, department_id,
                        SUM(budget_amount) AS budget_amount,
                        SUM(actual_amount) AS actual_amount,

@@ -9,6 +9,7 @@ class LightingBudgetLine(models.Model):
 
     _name = "lighting.budget.line"
     _description = "Office Budget Line"
+    _check_company_auto = True
     _order = "budget_id, date, category, department_id"
 
     budget_id = fields.Many2one("lighting.budget", required=True, ondelete="cascade", index=True)
@@ -16,12 +17,19 @@ class LightingBudgetLine(models.Model):
     category = fields.Selection(CATEGORIES, required=True, default="revenue")
     date = fields.Date(string="Month", required=True, help="Any day of the month: stored as its first day.")
     department_id = fields.Many2one(
-        "hr.department", domain="[('company_id', 'in', (company_id, False))]"
+        "hr.department", check_company=True, domain="[('company_id', 'in', (company_id, False))]"
     )
-    job_id = fields.Many2one("hr.job", string="Post", domain="[('company_id', 'in', (company_id, False))]")
+    job_id = fields.Many2one(
+        "hr.job", check_company=True, string="Post", domain="[('company_id', 'in', (company_id, False))]"
+    )
     name = fields.Char(string="Description")
     currency_id = fields.Many2one(related="budget_id.currency_id")
     amount = fields.Monetary(required=True)
+
+    _sql_constraints = [
+        ("line_unique", "unique nulls not distinct (budget_id, date, category, department_id, job_id)",
+         "A budget has one line per month, category, department and post: change the existing line instead."),
+    ]
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -13,6 +13,7 @@ class LightingBusinessTrip(models.Model):
 
     _name = "lighting.business.trip"
     _description = "Business Trip"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_from desc, id desc"
 
@@ -25,7 +26,7 @@ class LightingBusinessTrip(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Traveller", required=True, tracking=True,
+        "hr.employee", check_company=True, string="Traveller", required=True, tracking=True,
         default=lambda self: self.env.user.employee_id, domain="[('company_id', '=', company_id)]",
     )
     destination = fields.Char(required=True, tracking=True)

@@ -6,6 +6,7 @@ class LightingCleaningArea(models.Model):
 
     _name = "lighting.cleaning.area"
     _description = "Cleaning Area"
+    _check_company_auto = True
     _inherit = ["mail.thread"]
     _order = "company_id, sequence, name"
 

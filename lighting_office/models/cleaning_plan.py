@@ -12,6 +12,7 @@ class LightingCleaningPlan(models.Model):
 
     _name = "lighting.cleaning.plan"
     _description = "Recurring Cleaning Task"
+    _check_company_auto = True
     _order = "area_id, sequence, id"
 
     name = fields.Char(string="Task", required=True)
@@ -24,7 +25,8 @@ class LightingCleaningPlan(models.Model):
         default="cleaning",
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Responsible", required=True, domain="[('company_id', '=', company_id)]"
+        "hr.employee", check_company=True, string="Responsible", required=True,
+        domain="[('company_id', '=', company_id)]",
     )
     frequency = fields.Selection(
         [("daily", "Daily"), ("weekly", "Weekly"), ("monthly", "Monthly")], required=True, default="daily"

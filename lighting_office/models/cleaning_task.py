@@ -11,6 +11,7 @@ class LightingCleaningTask(models.Model):
 
     _name = "lighting.cleaning.task"
     _description = "Cleaning Task"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_due desc, area_id, id"
 
@@ -19,7 +20,7 @@ class LightingCleaningTask(models.Model):
     task_type = fields.Selection(related="plan_id.task_type", store=True)
     area_id = fields.Many2one(related="plan_id.area_id", store=True, index=True)
     company_id = fields.Many2one(related="plan_id.company_id", store=True, index=True, string="Office")
-    employee_id = fields.Many2one("hr.employee", string="Responsible", required=True, tracking=True)
+    employee_id = fields.Many2one("hr.employee", check_company=True, string="Responsible", required=True, tracking=True)
     date_due = fields.Date(string="Due Date", required=True, index=True)
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")], default="todo", required=True, tracking=True,

@@ -7,6 +7,7 @@ class LightingCollectionLog(models.Model):
 
     _name = "lighting.collection.log"
     _description = "Collection Log"
+    _check_company_auto = True
     _inherit = ["mail.thread"]
     _order = "date desc, id desc"
 

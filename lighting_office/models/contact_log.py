@@ -6,6 +6,7 @@ class LightingContactLog(models.Model):
 
     _name = "lighting.contact.log"
     _description = "Prospect Contact"
+    _check_company_auto = True
     _order = "date desc, id desc"
 
     lead_id = fields.Many2one("crm.lead", required=True, ondelete="cascade", index=True)

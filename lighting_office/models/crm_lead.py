@@ -15,7 +15,7 @@ class CrmLead(models.Model):
     contact_log_ids = fields.One2many("lighting.contact.log", "lead_id")
     lighting_solution_ids = fields.One2many("lighting.solution", "lead_id", string="Lighting Solutions")
     market_intel_id = fields.Many2one(
-        "lighting.market.intel", string="From Market Intelligence", index=True,
+        "lighting.market.intel", check_company=True, string="From Market Intelligence", index=True,
         domain="[('company_id', '=', company_id)]",
     )
     followup_late = fields.Boolean(

@@ -8,11 +8,12 @@ class LightingCustomerTraining(models.Model):
 
     _name = "lighting.customer.training"
     _description = "Customer Training"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Subject", required=True, tracking=True)
-    install_job_id = fields.Many2one("lighting.install.job", string="Installation Job", index=True)
+    install_job_id = fields.Many2one("lighting.install.job", check_company=True, string="Installation Job", index=True)
     sale_order_id = fields.Many2one(related="install_job_id.sale_order_id", store=True)
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
     company_id = fields.Many2one(

@@ -7,6 +7,7 @@ class LightingCustomerTrainingAttendee(models.Model):
 
     _name = "lighting.customer.training.attendee"
     _description = "Customer Training Attendee"
+    _check_company_auto = True
     _order = "training_id, id"
 
     training_id = fields.Many2one("lighting.customer.training", required=True, ondelete="cascade", index=True)

@@ -7,6 +7,7 @@ class LightingExpensePreapproval(models.Model):
 
     _name = "lighting.expense.preapproval"
     _description = "Expense Pre-approval"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
@@ -20,13 +21,14 @@ class LightingExpensePreapproval(models.Model):
         default=lambda self: self.env.company,
     )
     employee_id = fields.Many2one(
-        "hr.employee", required=True, tracking=True,
+        "hr.employee", check_company=True, required=True, tracking=True,
         default=lambda self: self.env.user.employee_id,
         domain="[('company_id', '=', company_id)]",
     )
     purpose = fields.Text(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(string="Approved Amount", required=True, tracking=True)
+    expense_ids = fields.One2many("hr.expense", "lighting_preapproval_id", string="Expenses", readonly=True)
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
         default="draft", required=True, tracking=True, copy=False,

@@ -24,15 +24,20 @@ class LightingFaq(models.Model):
 
     _name = "lighting.faq"
     _description = "FAQ Entry"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "category_id, name, id"
 
     name = fields.Char(string="Question", required=True, tracking=True)
     question_detail = fields.Html(string="Question Details")
-    answer = fields.Html(required=True)
-    category_id = fields.Many2one("helpdesk.ticket.category", index=True, tracking=True)
-    product_id = fields.Many2one("product.product")
-    ticket_id = fields.Many2one("helpdesk.ticket", string="Source Consultation", readonly=True, index=True)
+    answer = fields.Html(string="Answer", required=True)
+    category_id = fields.Many2one(
+        "helpdesk.ticket.category", check_company=True, index=True, tracking=True
+    )
+    product_id = fields.Many2one("product.product", check_company=True)
+    ticket_id = fields.Many2one(
+        "helpdesk.ticket", check_company=True, string="Source Consultation", readonly=True, index=True
+    )
     company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
                                  default=lambda self: self.env.company)
     portal_published = fields.Boolean(string="Show on Portal", tracking=True,

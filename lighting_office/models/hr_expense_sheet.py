@@ -9,7 +9,7 @@ class HrExpenseSheet(models.Model):
     _inherit = "hr.expense.sheet"
 
     lighting_trip_id = fields.Many2one(
-        "lighting.business.trip", string="Business Trip", index="btree_not_null", tracking=True,
+        "lighting.business.trip", check_company=True, string="Business Trip", index="btree_not_null", tracking=True,
         domain="[('employee_id', '=', employee_id), ('state', 'in', ('approved', 'reported'))]",
         help="The approved business trip these expenses were spent on (R6.4.3).",
     )
@@ -40,8 +40,10 @@ class HrExpenseSheet(models.Model):
         for expense in self.expense_line_ids:
             threshold = expense.company_id.lighting_expense_threshold
             preapproval = expense.lighting_preapproval_id
+            covered = sum(expense.sheet_id.expense_line_ids.filtered(
+                lambda line: line.lighting_preapproval_id == preapproval).mapped("total_amount"))
             if threshold and expense.total_amount > threshold and (
-                preapproval.state != "approved" or preapproval.amount < expense.total_amount
+                preapproval.state != "approved" or preapproval.amount < covered
             ):
                 raise UserError(
                     _("%(expense)s: its amount is above the office's threshold of %(threshold)s; the field "

@@ -18,12 +18,13 @@ class LightingInstallJob(models.Model):
 
     _name = "lighting.install.job"
     _description = "Installation and Commissioning Job"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "planned_date, id"
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     sale_order_id = fields.Many2one(
-        "sale.order", string="Sales Order", required=True, ondelete="cascade", index=True,
+        "sale.order", check_company=True, string="Sales Order", required=True, ondelete="cascade", index=True,
         domain="[('state', '=', 'sale'), ('company_id', '=', company_id)]",
     )
     company_id = fields.Many2one(
@@ -95,7 +96,12 @@ class LightingInstallJob(models.Model):
             if "safety_line_ids" not in vals:
                 vals["safety_line_ids"] = [Command.create({"name": name, "sequence": sequence})
                                            for name, sequence in checklist]
-        return super().create(vals_list)
+        jobs = super().create(vals_list)
+        # R3.2.3/R3.3.4: a job created already started or done passes the same gates as one moved there
+        started = jobs.filtered(lambda job: job.state in ("in_progress", "done"))
+        started._check_handover_acknowledged()
+        started.filtered(lambda job: job.state == "done")._check_safety_complete()
+        return jobs
 
     @api.model
     def _sequence_by_company(self, vals_list):
@@ -113,10 +119,11 @@ class LightingInstallJob(models.Model):
         }
 
     def write(self, vals):
-        if vals.get("state") == "in_progress":
-            self.filtered(lambda job: job.state != "in_progress")._check_handover_acknowledged()
-        if vals.get("state") == "done":
-            self.filtered(lambda job: job.state != "done")._check_safety_complete()
+        if vals.get("state") in ("in_progress", "done"):
+            changing = self.filtered(lambda job: job.state != vals["state"])
+            changing._check_handover_acknowledged()
+            if vals["state"] == "done":
+                changing._check_safety_complete()
         if not self.env.su:
             vals = {key: value for key, value in vals.items() if key not in SATISFACTION_STAMPS}
         if vals.get("satisfaction_score"):

@@ -6,6 +6,7 @@ class LightingInstallSafetyLine(models.Model):
 
     _name = "lighting.install.safety.line"
     _description = "Installation Safety Check"
+    _check_company_auto = True
     _order = "sequence, id"
 
     job_id = fields.Many2one("lighting.install.job", string="Installation Job", required=True,

@@ -9,6 +9,7 @@ class LightingSolution(models.Model):
 
     _name = "lighting.solution"
     _description = "Lighting Solution"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
     _order = "lead_id, version desc, id desc"
     _state_from = ["draft"]
@@ -17,13 +18,17 @@ class LightingSolution(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     title = fields.Char(required=True, tracking=True)
-    lead_id = fields.Many2one("crm.lead", string="Opportunity", required=True, ondelete="cascade", index=True)
+    lead_id = fields.Many2one(
+        "crm.lead", check_company=True, string="Opportunity", required=True, ondelete="cascade", index=True
+    )
     partner_id = fields.Many2one(related="lead_id.partner_id", string="Customer")
     company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
                                  default=lambda self: self.env.company)
     user_id = fields.Many2one("res.users", string="Designer", default=lambda self: self.env.user, tracking=True)
     version = fields.Integer(default=1, readonly=True, copy=False)
-    previous_id = fields.Many2one("lighting.solution", string="Revision Of", readonly=True, copy=False)
+    previous_id = fields.Many2one(
+        "lighting.solution", check_company=True, string="Revision Of", readonly=True, copy=False
+    )
     site_description = fields.Text(string="Site")
     environment = fields.Selection(
         [("clean", "Clean"), ("normal", "Normal"), ("dirty", "Dusty or Humid")], default="normal",
@@ -40,7 +45,7 @@ class LightingSolution(models.Model):
         [("draft", "Draft"), ("sent", "Sent"), ("accepted", "Accepted"), ("revised", "Revised")],
         default="draft", required=True, tracking=True, copy=False,
     )
-    order_id = fields.Many2one("sale.order", string="Quotation", readonly=True, copy=False)
+    order_id = fields.Many2one("sale.order", check_company=True, string="Quotation", readonly=True, copy=False)
 
     @api.depends("lead_id.name", "version")
     def _compute_name(self):

@@ -16,7 +16,7 @@ class MaintenanceRequest(models.Model):
         [("repair", "Repair"), ("replace", "Replace")], string="Repair or Replace", tracking=True, copy=False,
     )
     lighting_asset_request_id = fields.Many2one(
-        "lighting.asset.request", string="Replacement Request", readonly=True, copy=False,
+        "lighting.asset.request", check_company=True, string="Replacement Request", readonly=True, copy=False,
         help="The disposal request of the replaced asset, approved by the office manager.",
     )
 

@@ -7,6 +7,7 @@ class LightingMarketIntel(models.Model):
 
     _name = "lighting.market.intel"
     _description = "Market Intelligence"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 

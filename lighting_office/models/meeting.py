@@ -16,6 +16,7 @@ class LightingMeeting(models.Model):
 
     _name = "lighting.meeting"
     _description = "Office Meeting"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc"
 

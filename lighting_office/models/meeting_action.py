@@ -6,6 +6,7 @@ class LightingMeetingAction(models.Model):
 
     _name = "lighting.meeting.action"
     _description = "Meeting Action Item"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_due, id"
 

@@ -11,6 +11,7 @@ class LightingDocument(models.Model):
 
     _name = "lighting.document"
     _description = "Office Document"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 
@@ -38,8 +39,12 @@ class LightingDocument(models.Model):
     )
     date_issue = fields.Date(string="Issued on", readonly=True, copy=False)
     version = fields.Integer(default=1, readonly=True, copy=False)
-    previous_id = fields.Many2one("lighting.document", string="Supersedes", readonly=True, copy=False)
-    archive_file_id = fields.Many2one("lighting.archive.file", readonly=True, copy=False)
+    previous_id = fields.Many2one(
+        "lighting.document", check_company=True, string="Supersedes", readonly=True, copy=False
+    )
+    archive_file_id = fields.Many2one(
+        "lighting.archive.file", check_company=True, readonly=True, copy=False
+    )
 
     _sql_constraints = [
         ("number_unique", "unique(number)", "A document number is given once."),

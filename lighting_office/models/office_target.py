@@ -11,6 +11,7 @@ class LightingOfficeTarget(models.Model):
 
     _name = "lighting.office.target"
     _description = "Office Sales Target"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc, company_id, id"
 

@@ -7,6 +7,7 @@ class LightingRecruitmentPlan(models.Model):
 
     _name = "lighting.recruitment.plan"
     _description = "Recruitment Plan"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
     _order = "year desc, company_id, id"
 

@@ -10,6 +10,7 @@ class LightingRecruitmentPlanLine(models.Model):
 
     _name = "lighting.recruitment.plan.line"
     _description = "Recruitment Plan Post"
+    _check_company_auto = True
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one("lighting.recruitment.plan", required=True, ondelete="cascade", index=True)
@@ -22,7 +23,7 @@ class LightingRecruitmentPlanLine(models.Model):
     channel_ids = fields.Many2many("lighting.recruitment.channel", string="Channels")
     currency_id = fields.Many2one(related="plan_id.currency_id")
     budget = fields.Monetary()
-    job_id = fields.Many2one("hr.job", string="Job Position", readonly=True, copy=False)
+    job_id = fields.Many2one("hr.job", check_company=True, string="Job Position", readonly=True, copy=False)
     filled_count = fields.Integer(
         string="Hired", compute="_compute_filled_count", store=True,
         help="Applicants hired into the post's job position.",

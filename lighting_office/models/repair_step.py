@@ -6,6 +6,7 @@ class LightingRepairStep(models.Model):
 
     _name = "lighting.repair.step"
     _description = "Repair Step"
+    _check_company_auto = True
     _order = "step_date, id"
 
     repair_id = fields.Many2one("repair.order", required=True, ondelete="cascade", index=True)

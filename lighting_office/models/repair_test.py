@@ -7,6 +7,7 @@ class LightingRepairTest(models.Model):
 
     _name = "lighting.repair.test"
     _description = "Repair Test"
+    _check_company_auto = True
     _order = "test_date desc, id desc"
 
     repair_id = fields.Many2one("repair.order", required=True, ondelete="cascade", index=True)

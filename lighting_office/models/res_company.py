@@ -155,11 +155,14 @@ class ResCompany(models.Model):
         return companies
 
     def write(self, vals):
+        role_change = {"is_lighting_office", "office_manager_id"} & set(vals)
+        former_managers = self.office_manager_id if role_change else self.env["res.users"]
         res = super().write(vals)
-        if {"is_lighting_office", "office_manager_id"} & set(vals):
+        if role_change:
             offices = self.filtered("is_lighting_office")
             offices._grant_office_access()
             offices.filtered(lambda o: not o.office_sales_team_id)._create_office_teams()
+            former_managers._revoke_office_manager_role(self)
         return res
 
     def _create_office_teams(self):

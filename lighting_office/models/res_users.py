@@ -1,6 +1,6 @@
 from odoo import Command, api, models
 
-from .res_company import HQ_GROUPS
+from .res_company import HQ_GROUPS, OFFICE_GROUP
 
 
 class ResUsers(models.Model):
@@ -14,15 +14,82 @@ class ResUsers(models.Model):
         return users
 
     def write(self, vals):
+        groups_change = any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals)
+        hq_before = self.filtered(lambda user: user._is_head_office_user()) if groups_change else self.browse()
         res = super().write(vals)
-        if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
+        if groups_change:
             self._grant_head_office_access()
             self._grant_portal_office_access()
+            left_hq = hq_before.filtered(lambda user: not user._is_head_office_user())
+            left_hq._revoke_head_office_access()
+            left_hq._drop_role(self.env["res.groups"].browse(self._groups_given(vals)),
+                               *[self.env.ref(group) for group in HQ_GROUPS])
         return res
+
+    @api.model
+    def _groups_given(self, vals):
+        """Ids of the groups this write of res.users gives, whatever its form."""
+        given = []
+        for command in vals.get("groups_id") or []:
+            if command[0] == Command.LINK:
+                given.append(command[1])
+            elif command[0] == Command.SET:
+                given.extend(command[2])
+        for key, value in vals.items():
+            if key.startswith("in_group_") and value:
+                given.append(int(key[9:]))
+            elif key.startswith("sel_groups_") and value:
+                given.append(value)
+        return given
+
+    def _is_head_office_user(self):
+        self.ensure_one()
+        return any(self.has_group(group) for group in HQ_GROUPS)
+
+    def _managed_offices(self):
+        return self.env["res.company"].sudo().search([("office_manager_id", "in", self.ids)])
+
+    def _revoke_head_office_access(self):
+        """R1.2: a user who leaves head office keeps only their own office and the offices they manage."""
+        # sudo: the offices are listed to unlink them from the user, whoever may read them.
+        offices = self.env["res.company"].sudo().search([("is_lighting_office", "=", True)])
+        managed = self._managed_offices()
+        for user in self:
+            kept = user.company_id | managed.filtered(lambda office: office.office_manager_id == user)
+            lost = user.company_ids & offices - kept
+            if lost:
+                user.write({"company_ids": [Command.unlink(office.id) for office in lost]})
+
+    def _revoke_office_manager_role(self, offices):
+        """R1.2: a replaced manager of offices loses the manager role and what it brought,
+        unless they still manage an office or head office gives it to them; those offices
+        are dropped from their offices unless one is their own."""
+        manager_group = self.env.ref(OFFICE_GROUP)
+        managed = self._managed_offices()
+        for user in self.filtered(lambda user: not user._is_head_office_user()):
+            still_managed = managed.filtered(lambda office: office.office_manager_id == user)
+            former = offices.filtered(lambda office: office not in still_managed and office != user.company_id)
+            if former & user.company_ids:
+                user.write({"company_ids": [Command.unlink(office.id) for office in former & user.company_ids]})
+            if not still_managed:
+                user._drop_role(self.env["res.groups"], manager_group)
+
+    def _drop_role(self, given, *roles):
+        """Unlink the groups the roles brought that no other group of the user (nor `given`) brings."""
+        role = self.env["res.groups"].union(*roles)
+        role |= role.trans_implied_ids
+        managers = self._managed_offices().office_manager_id
+        for user in self.filtered(lambda user: not user._is_head_office_user()):
+            kept = (user.groups_id - role) | given | self.env.ref("base.group_user")
+            if user in managers:
+                kept |= self.env.ref(OFFICE_GROUP)
+            lost = user.groups_id & role - kept - kept.trans_implied_ids
+            if lost:
+                user.write({"groups_id": [Command.unlink(group.id) for group in lost]})
 
     def _grant_head_office_access(self):
         """Head office users work in every office (R1.2), from the moment they get their role."""
-        hq_users = self.filtered(lambda user: any(user.has_group(group) for group in HQ_GROUPS))
+        hq_users = self.filtered(lambda user: user._is_head_office_user())
         if not hq_users:
             return
         # sudo: the administrator may not work in every office; they are only

@@ -8,12 +8,14 @@ class LightingRevisit(models.Model):
 
     _name = "lighting.revisit"
     _description = "Customer Revisit"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "planned_date, id"
 
     name = fields.Char(string="Revisit", required=True)
-    install_job_id = fields.Many2one("lighting.install.job", string="Installation Job", ondelete="cascade",
-                                     index=True)
+    install_job_id = fields.Many2one(
+        "lighting.install.job", check_company=True, string="Installation Job", ondelete="cascade", index=True
+    )
     company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
                                  default=lambda self: self.env.company)
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)

@@ -35,6 +35,7 @@ class LightingRisk(models.Model):
 
     _name = "lighting.risk"
     _description = "Office Risk"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "score desc, next_review_date, id desc"
 
@@ -56,7 +57,7 @@ class LightingRisk(models.Model):
         default=lambda self: fields.Date.context_today(self) + relativedelta(months=3),
         tracking=True,
     )
-    round_id = fields.Many2one("lighting.risk.round", string="Identification Round")
+    round_id = fields.Many2one("lighting.risk.round", check_company=True, string="Identification Round")
     state = fields.Selection(
         [("identified", "Identified"), ("assessed", "Assessed"),
          ("treated", "Treated"), ("closed", "Closed")],

@@ -6,6 +6,7 @@ class LightingRiskAction(models.Model):
 
     _name = "lighting.risk.action"
     _description = "Risk Response Action"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_deadline, id"
 

@@ -8,6 +8,7 @@ class LightingRiskAssessment(models.Model):
 
     _name = "lighting.risk.assessment"
     _description = "Risk Assessment"
+    _check_company_auto = True
     _order = "assessed_on desc, id desc"
 
     risk_id = fields.Many2one("lighting.risk", required=True, ondelete="cascade", index=True)

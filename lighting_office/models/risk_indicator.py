@@ -9,6 +9,7 @@ class LightingRiskIndicator(models.Model):
 
     _name = "lighting.risk.indicator"
     _description = "Risk Indicator"
+    _check_company_auto = True
     _order = "risk_id, id"
 
     name = fields.Char(string="Measure", required=True)

@@ -7,6 +7,7 @@ class LightingRiskRound(models.Model):
 
     _name = "lighting.risk.round"
     _description = "Risk Identification Round"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.office.round.mixin"]
     _order = "date_start desc, company_id"
 

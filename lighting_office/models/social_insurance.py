@@ -17,6 +17,7 @@ class LightingSocialInsurance(models.Model):
 
     _name = "lighting.social.insurance"
     _description = "Social Insurance and Housing Fund"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date_from desc, employee_id"
 

@@ -9,6 +9,7 @@ class LightingSocialInsuranceLine(models.Model):
 
     _name = "lighting.social.insurance.line"
     _description = "Social Insurance Contribution"
+    _check_company_auto = True
     _order = "insurance_id, id"
 
     insurance_id = fields.Many2one("lighting.social.insurance", string="Insurance Record", required=True, ondelete="cascade", index=True)

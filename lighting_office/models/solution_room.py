@@ -10,6 +10,7 @@ class LightingSolutionRoom(models.Model):
 
     _name = "lighting.solution.room"
     _description = "Lighting Solution Room"
+    _check_company_auto = True
     _order = "solution_id, sequence, id"
 
     solution_id = fields.Many2one("lighting.solution", required=True, ondelete="cascade", index=True)
@@ -22,7 +23,7 @@ class LightingSolutionRoom(models.Model):
     target_illuminance = fields.Float(string="Target Illuminance E (lx)", compute="_compute_target_illuminance",
                                       store=True, readonly=False)
     power_density_limit = fields.Float(related="standard_id.power_density_limit", string="LPD Limit (W/m2)")
-    product_id = fields.Many2one("product.product", string="Luminaire")
+    product_id = fields.Many2one("product.product", check_company=True, string="Luminaire")
     luminaire_flux = fields.Float(string="Luminaire Flux F (lm)", required=True)
     luminaire_power = fields.Float(string="Luminaire Power (W)")
     utilisation_factor = fields.Float(string="Utilisation Factor UF", default=0.6, required=True)
@@ -69,9 +70,16 @@ class LightingSolutionRoom(models.Model):
             room.misses_target = room.achieved_illuminance < room.target_illuminance
             room.exceeds_limit = bool(room.power_density_limit) and room.power_density > room.power_density_limit
 
-    @api.constrains("area", "luminaire_flux", "utilisation_factor", "maintenance_factor")
+    @api.constrains("area", "luminaire_flux", "utilisation_factor", "maintenance_factor",
+                    "target_illuminance", "luminaire_power", "luminaire_count", "ceiling_height")
     def _check_calculation_inputs(self):
         for room in self:
+            for label, value in ((_("Target Illuminance E (lx)"), room.target_illuminance),
+                                 (_("Luminaire Power (W)"), room.luminaire_power),
+                                 (_("Planned Luminaires"), room.luminaire_count),
+                                 (_("Ceiling Height (m)"), room.ceiling_height)):
+                if value < 0:
+                    self._refuse(room, label, _("cannot be negative"))
             if room.area <= 0:
                 self._refuse(room, _("Area (m2)"), _("must be greater than 0"))
             if room.luminaire_flux <= 0:

@@ -4,12 +4,16 @@ from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
 
+AUTHOR_FIELDS = {"name", "kind", "description", "company_id", "anonymous"}
+
+
 class LightingSuggestion(models.Model):
     """An employee's suggestion or concern to the office (R5.4), which the
     office manager answers within the office's answer time."""
 
     _name = "lighting.suggestion"
     _description = "Employee Suggestion"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "submit_date desc, id desc"
 
@@ -92,6 +96,7 @@ class LightingSuggestion(models.Model):
         self.check_access("create")
         allowed = self.env.user.company_ids
         for vals in vals_list:
+            self._check_author_fields(vals)
             company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
             if company not in allowed:
                 raise AccessError(
@@ -110,6 +115,19 @@ class LightingSuggestion(models.Model):
         suggestions = suggestions.with_env(self.env)
         suggestions._schedule_answer()
         return suggestions
+
+    def _check_author_fields(self, vals):
+        """The superuser creates what the author wrote, and nothing else: no answer, state or date."""
+        defaults = {"state": "submitted"}
+        foreign = [fname for fname in set(vals) - AUTHOR_FIELDS if vals[fname] not in (False, None, "", [], defaults.get(fname))]
+        if foreign:
+            raise AccessError(_(
+                "Suggestion %(name)s: the author writes only its subject, kind, description, office and "
+                "anonymity, not %(fields)s.", name=vals.get("name"),
+                fields=", ".join(self._fields[fname].get_description(self.env)["string"]
+                                 for fname in foreign if fname in self._fields) or ", ".join(foreign)))
+        for fname in set(vals) - AUTHOR_FIELDS:
+            del vals[fname]
 
     def _schedule_answer(self):
         # sudo: the office manager is asked to answer a suggestion of their own

@@ -7,6 +7,7 @@ class LightingTeamActivity(models.Model):
 
     _name = "lighting.team.activity"
     _description = "Team Activity"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date desc, id desc"
 
@@ -21,7 +22,7 @@ class LightingTeamActivity(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget = fields.Monetary(tracking=True)
     actual_cost = fields.Monetary(tracking=True)
-    attendee_ids = fields.Many2many("hr.employee", string="Attendees")
+    attendee_ids = fields.Many2many("hr.employee", check_company=True, string="Attendees")
     attendee_count = fields.Integer(string="Attendance", compute="_compute_attendee_count", store=True)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],

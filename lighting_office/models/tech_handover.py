@@ -11,6 +11,7 @@ class LightingTechHandover(models.Model):
 
     _name = "lighting.tech.handover"
     _description = "Technical Handover"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "id desc"
 

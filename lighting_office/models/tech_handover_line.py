@@ -6,6 +6,7 @@ class LightingTechHandoverLine(models.Model):
 
     _name = "lighting.tech.handover.line"
     _description = "Technical Handover Checklist Item"
+    _check_company_auto = True
     _order = "handover_id, kind, sequence, id"
 
     handover_id = fields.Many2one("lighting.tech.handover", required=True, ondelete="cascade", index=True)

@@ -20,6 +20,7 @@ class LightingTraining(models.Model):
 
     _name = "lighting.training"
     _description = "Employee Training"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date_start desc, id desc"
 
@@ -45,11 +46,11 @@ class LightingTraining(models.Model):
     certificate = fields.Binary(attachment=True)
     certificate_name = fields.Char(string="Certificate File Name")
     plan_line_id = fields.Many2one(
-        "lighting.training.plan.line", string="Planned Course", index=True,
+        "lighting.training.plan.line", check_company=True, string="Planned Course", index=True,
         domain="[('employee_id', '=', employee_id)]",
     )
     appraisal_id = fields.Many2one(
-        "lighting.appraisal", string="From Appraisal", readonly=True, index=True,
+        "lighting.appraisal", check_company=True, string="From Appraisal", readonly=True, index=True,
         help="The appraisal whose weak indicators called for this training (R5.3).",
     )
     state = fields.Selection(

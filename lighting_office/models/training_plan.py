@@ -7,6 +7,7 @@ class LightingTrainingPlan(models.Model):
 
     _name = "lighting.training.plan"
     _description = "Personal Training Plan"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "year desc, employee_id, id"
 

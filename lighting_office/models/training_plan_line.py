@@ -9,6 +9,7 @@ class LightingTrainingPlanLine(models.Model):
 
     _name = "lighting.training.plan.line"
     _description = "Planned Course"
+    _check_company_auto = True
     _order = "plan_id, date_planned, id"
 
     plan_id = fields.Many2one("lighting.training.plan", required=True, ondelete="cascade", index=True)

@@ -14,6 +14,7 @@ class LightingVehicleRequest(models.Model):
 
     _name = "lighting.vehicle.request"
     _description = "Vehicle Use Request"
+    _check_company_auto = True
     _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
     _order = "date_from desc, id desc"
 
@@ -26,11 +27,11 @@ class LightingVehicleRequest(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     vehicle_id = fields.Many2one(
-        "fleet.vehicle", required=True, tracking=True,
+        "fleet.vehicle", check_company=True, required=True, tracking=True,
         domain="[('company_id', 'in', (company_id, False))]",
     )
     employee_id = fields.Many2one(
-        "hr.employee", string="Driver", required=True, tracking=True,
+        "hr.employee", check_company=True, string="Driver", required=True, tracking=True,
         default=lambda self: self.env.user.employee_id, domain="[('company_id', '=', company_id)]",
     )
     purpose = fields.Char(required=True, tracking=True)

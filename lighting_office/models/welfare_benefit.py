@@ -11,6 +11,7 @@ class LightingWelfareBenefit(models.Model):
 
     _name = "lighting.welfare.benefit"
     _description = "Holiday and Birthday Benefit"
+    _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date desc, id desc"
 

@@ -54,3 +54,9 @@ from . import test_menus
 from . import test_parity_queries
 from . import test_office_reports
 from . import test_office_lists
+from . import test_walls_gates
+from . import test_walls_roles
+from . import test_walls_integrity
+from . import test_demo_users
+from . import test_walls_company
+from . import test_access_matrix

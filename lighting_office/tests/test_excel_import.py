@@ -96,17 +96,25 @@ class TestExcelImport(ImportCase):
         rows = [BUDGET_HEADER,
                 [date(self.YEAR, 3, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q1 projects"],
                 [f"{self.YEAR}-04-20", "expense", "", "", 300.5, ""]]
-        for content, filename in ((xlsx(rows), "budget.xlsx"), (xls(rows), "budget.xls")):
+        later = [BUDGET_HEADER,
+                 [date(self.YEAR, 5, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q2 projects"],
+                 [f"{self.YEAR}-06-20", "expense", "", "", 300.5, ""]]
+        for content, filename in ((xlsx(rows), "budget.xlsx"), (xls(later), "budget.xls")):
             self.assertEqual(self._import_budget(budget, content, filename, dryrun=True), [])
             self.env.invalidate_all()
             self.assertEqual(len(budget.line_ids), 2 if filename == "budget.xls" else 0)
             self.assertEqual(self._import_budget(budget, content, filename), [])
         self.assertEqual(len(budget.line_ids), 4)
+        # Issue 14 item 9 (R4.1): the same file imported again is refused, nothing doubled.
+        self.assertMessages(self._import_budget(budget, xls(rows), "budget.xls"), "one line per month")
+        self.env.invalidate_all()
+        self.assertEqual(len(budget.line_ids), 4)
         march = budget.line_ids.filtered(lambda line: line.date == date(self.YEAR, 3, 1))
-        self.assertEqual(march.mapped("category"), ["revenue", "revenue"])
+        self.assertEqual(march.mapped("category"), ["revenue"])
         self.assertEqual(march.department_id, self.sales_dept[self.office_a])
         self.assertEqual(march.job_id, self.sales_job)
-        self.assertEqual(set(budget.line_ids.mapped("date")), {date(self.YEAR, 3, 1), date(self.YEAR, 4, 1)})
+        self.assertEqual(set(budget.line_ids.mapped("date")),
+                         {date(self.YEAR, month, 1) for month in (3, 4, 5, 6)})  # fixed date: no today
         self.assertEqual((budget.revenue_amount, budget.expense_amount), (2400.0, 601.0))
         budget.action_cancel()
         with self.assertRefused(UserError, budget.name, "no longer a draft"):
