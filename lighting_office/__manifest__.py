@@ -31,6 +31,7 @@
         "data/tier_definition_data.xml",
         "data/sales_flow_data.xml",
         "data/consultation_data.xml",
+        "data/helpdesk_channel_data.xml",
         "data/room_standard_data.xml",
         "data/ir_cron_data.xml",
         "data/risk_scale_data.xml",

@@ -8,6 +8,7 @@ from . import office_round_mixin
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
 from . import faq
 from . import office_target
 from . import tier_definition
