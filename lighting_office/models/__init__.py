@@ -91,3 +91,4 @@ from . import business_trip
 from . import cleaning_area
 from . import cleaning_plan
 from . import cleaning_task
+from . import ir_http
