@@ -116,6 +116,7 @@
     ],
     "demo": [
         "demo/office_demo.xml",
+        "demo/company_logo_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
         "demo/support_demo.xml",

@@ -194,6 +194,14 @@ class SaleOrder(models.Model):
             return "zh_CN"
         return self.partner_id.lang
 
+    @api.model
+    def _action_lighting_quotations(self):
+        """Quotations menu: an office manager's queue is the quotations he is to review."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("sale.action_quotations_with_onboarding")
+        if self.env.user.has_group("lighting_office.group_lighting_manager"):
+            action["context"] = {"search_default_needs_review": 1}
+        return action
+
     def action_mark_signed(self):
         for order in self:
             order.write({"contract_state": "signed", "signed_date": fields.Date.context_today(order)})
