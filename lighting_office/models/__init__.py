@@ -92,3 +92,4 @@ from . import cleaning_area
 from . import cleaning_plan
 from . import cleaning_task
 from . import ir_http
+from . import ir_module_module

@@ -18,7 +18,7 @@ class LightingBudgetLine(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Department", domain="[('company_id', 'in', (company_id, False))]"
     )
-    job_id = fields.Many2one("hr.job", string="Post", domain="[('company_id', 'in', (company_id, False))]")
+    job_id = fields.Many2one("hr.job", string="Position", domain="[('company_id', 'in', (company_id, False))]")
     name = fields.Char(string="Description")
     currency_id = fields.Many2one(related="budget_id.currency_id")
     amount = fields.Monetary(required=True)
