@@ -113,6 +113,7 @@
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",
         "views/cleaning_task_views.xml",
+        "data/home_action_data.xml",
     ],
     "demo": [
         "demo/office_demo.xml",

@@ -44,6 +44,13 @@ class ResUsers(models.Model):
             {"company_ids": [Command.link(office.id) for office in offices]}
         )
 
+    @api.model
+    def _lighting_set_home_actions(self):
+        """On install and update: users given a role through the group itself (admin, imports)
+        land on their view too."""
+        groups = [self.env.ref(group, raise_if_not_found=False) for group, _xmlid in HOME_ACTIONS]
+        self.search([("groups_id", "in", [group.id for group in groups if group])])._set_lighting_home_action()
+
     def _set_lighting_home_action(self):
         """Lighting Office roles land in the app, on the view their role works from most;
         a home action chosen by hand (not one of these) is kept."""

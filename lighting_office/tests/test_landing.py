@@ -38,6 +38,15 @@ class TestLanding(LightingOfficeCase):
         user.write({"groups_id": [Command.link(self.env.ref("lighting_office.group_lighting_aftersales").id)]})
         self.assertEqual(user.action_id.id, chosen.id)
 
+    def test_role_given_through_the_group(self):
+        """R1.2: a user put into a role's group from the group's side (as admin is) gets the role's home
+        when the module is installed or updated."""
+        user = new_test_user(self.env, login="via_group", company_id=self.office_a.id)
+        self.env.ref("lighting_office.group_lighting_aftersales").users = [Command.link(user.id)]
+        self.assertFalse(user.action_id)
+        self.env["res.users"]._lighting_set_home_actions()
+        self.assertEqual(user.action_id.id, self.env.ref("lighting_office.action_lighting_feedback").id)
+
     def test_quotations_open_on_the_managers_review_queue(self):
         """R3.1.4: the Quotations menu opens the office manager on "Needs my Review", the salesperson on
         his own quotations."""
