@@ -113,6 +113,16 @@
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",
         "views/cleaning_task_views.xml",
+        "data/compliance_weight_data.xml",
+        "views/office_scorecard_views.xml",
+        "views/office_compliance_views.xml",
+        "views/office_compliance_score_views.xml",
+        "views/compliance_weight_views.xml",
+        "report/office_scorecard_report.xml",
+        "data/scorecard_cron_data.xml",
+        "views/helpdesk_ticket_portal_templates.xml",
+        "views/install_job_portal_templates.xml",
+        "views/customer_training_portal_templates.xml",
         "data/home_action_data.xml",
     ],
     "demo": [
@@ -126,10 +136,16 @@
         "demo/administration_demo.xml",
         "demo/budget_demo.xml",
         "demo/vehicle_trip_demo.xml",
+        "demo/scorecard_demo.xml",
+        "demo/portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [
             "lighting_office/static/src/**/*",
+            ("remove", "lighting_office/static/src/portal/**/*"),
+        ],
+        "web.assets_frontend": [
+            "lighting_office/static/src/portal/**/*",
         ],
         "web.assets_tests": [
             "lighting_office/static/tests/tours/*.js",

@@ -23,7 +23,7 @@ ODOO_BRANCH="${ODOO_BRANCH:-18.0}"
 ODOO_URL="https://github.com/odoo/odoo.git"
 CONF="$STATE/odoo.conf"
 DEPENDENCIES=base_tier_validation,sale_tier_validation,helpdesk_mgmt,sale_crm,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
-export PGPASSWORD="$DB_PASSWORD"
+export PGPASSWORD="$DB_PASSWORD" PGOPTIONS="-c client_min_messages=warning"
 
 mkdir -p "$LOG_DIR"
 LOG="$LOG_DIR/${1:-office}.log"
@@ -38,8 +38,9 @@ step() {
     printf ' %4ss\n' "$((SECONDS - started))" >&2
   else
     printf ' FAILED after %ss\n' "$((SECONDS - started))" >&2
-    echo "--- last lines of $LOG:" >&2
-    tail -n 30 "$LOG" >&2
+    for log in "$LOG" "$LOG_DIR/odoo.log"; do
+      [ -s "$log" ] && { echo "--- last lines of $log:" >&2; tail -n 25 "$log" >&2; }
+    done
     exit 1
   fi
 }
@@ -208,6 +209,7 @@ Demo logins (password = login), users work in Simplified Chinese:
    hd_support            technical support, HD
    hd_aftersales         after-sales, HD
    hn_manager, hn_sales, hn_support, hn_aftersales: the same for 华南办事处 (HN)
+   portal_customer       customer portal (东莞精工电子厂): tickets, repairs, trainings, jobs on /my
 Odoo's log: $LOG_DIR/odoo.log
 == Lighting Office: http://localhost:$PORT  (database $DEMO_DB; Ctrl-C stops it)
 MSG

@@ -55,6 +55,11 @@ class LightingCustomerTraining(models.Model):
     def action_print_sheet(self):
         return self.env.ref("lighting_office.action_report_customer_training").report_action(self)
 
+    def _get_report_base_filename(self):
+        """The name of the result sheet downloaded from the portal (R3.2.4)."""
+        self.ensure_one()
+        return _("Training - %(name)s", name=self.name)
+
     def _print_lang(self):
         """The attendance and result sheet prints in Chinese when it is installed (R3.2.4)."""
         self.ensure_one()

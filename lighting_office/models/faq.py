@@ -1,5 +1,21 @@
-from odoo import _, fields, models
+import re
+
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+
+WORD_SEPARATORS = r"[\s,.;:!?()，。；：！？、（）]+"
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def search_terms(text):
+    """Words of a question; Chinese runs, written without spaces, also give their two-character pieces."""
+    terms = set()
+    for word in re.split(WORD_SEPARATORS, (text or "").lower()):
+        if len(word) > 1:
+            terms.add(word)
+        if CJK.search(word):
+            terms.update(word[i:i + 2] for i in range(len(word) - 1))
+    return terms
 
 
 class LightingFaq(models.Model):
@@ -24,6 +40,24 @@ class LightingFaq(models.Model):
     state = fields.Selection([("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")],
                              default="draft", required=True, tracking=True)
     active = fields.Boolean(default=True)
+
+    @api.model
+    def _portal_domain(self):
+        return [("state", "=", "published"), ("portal_published", "=", True)]
+
+    @api.model
+    def _portal_suggestions(self, text, category_id=None, limit=5):
+        """R3.2.1: the portal entries whose question shares most terms with the text, best first."""
+        terms = search_terms(text)
+        if not terms:
+            return self.browse()
+        scored = []
+        for faq in self.search(self._portal_domain()):
+            question = (faq.name or "").lower()
+            score = sum(term in question for term in terms)
+            if score:
+                scored.append((-score - (1 if faq.category_id.id == category_id else 0), faq.id))
+        return self.browse([faq_id for _score, faq_id in sorted(scored)[:limit]])
 
     def action_publish(self):
         self.write({"state": "published"})

@@ -1,7 +1,15 @@
+import hmac
+import secrets
+from datetime import timedelta
+
 from dateutil.relativedelta import relativedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+
+SATISFACTION_LINK_DAYS = 30
+# Set only with the score, from who wrote it: never taken from a client's values.
+SATISFACTION_STAMPS = ("satisfaction_channel", "satisfaction_user_id", "satisfaction_date")
 
 
 class LightingInstallJob(models.Model):
@@ -44,6 +52,14 @@ class LightingInstallJob(models.Model):
         help="The customer's satisfaction with the job: 1 very poor to 5 very good (R3.3.4).")
     satisfaction_comment = fields.Text(string="Customer Comments", copy=False)
     satisfaction_date = fields.Date(string="Surveyed On", readonly=True, copy=False)
+    satisfaction_channel = fields.Selection(
+        [("customer", "Customer, by the survey link"), ("staff", "Staff, from the customer's answer")],
+        string="Answered By", readonly=True, copy=False)
+    satisfaction_user_id = fields.Many2one(
+        "res.users", string="Entered By", readonly=True, copy=False,
+        help="The staff member who entered the customer's answer given by phone or mail.")
+    satisfaction_token = fields.Char(copy=False, groups="base.group_system")
+    satisfaction_token_expiry = fields.Datetime(string="Survey Link Expires", readonly=True, copy=False)
     revisit_ids = fields.One2many("lighting.revisit", "install_job_id", string="Revisits")
     handover_acknowledged = fields.Boolean(
         compute="_compute_handover_acknowledged", string="Handover Acknowledged",
@@ -84,12 +100,53 @@ class LightingInstallJob(models.Model):
             self.filtered(lambda job: job.state != "in_progress")._check_handover_acknowledged()
         if vals.get("state") == "done":
             self.filtered(lambda job: job.state != "done")._check_safety_complete()
+        if not self.env.su:
+            vals = {key: value for key, value in vals.items() if key not in SATISFACTION_STAMPS}
         if vals.get("satisfaction_score"):
-            vals = dict(vals, satisfaction_date=fields.Date.context_today(self))
+            vals = dict(vals, **self._satisfaction_answer_vals())
         res = super().write(vals)
         if vals.get("satisfaction_score"):
+            # sudo: the link is spent; staff neither see nor set tokens.
+            self.sudo().write({"satisfaction_token": False})
             self._alert_low_satisfaction()
         return res
+
+    def _satisfaction_answer_vals(self):
+        """R3.3.4: who answered. A customer writes the score only through the link's route
+        (portal and public users cannot write jobs); anyone else writing it is the staff
+        member entering an answer given by phone."""
+        user = self.env.user
+        by_customer = user.share
+        return {
+            "satisfaction_date": fields.Date.context_today(self),
+            "satisfaction_channel": "customer" if by_customer else "staff",
+            "satisfaction_user_id": False if by_customer else user.id,
+        }
+
+    def _satisfaction_issue_tokens(self):
+        """R3.3.4: a fresh, unguessable, single-use link per job, valid for SATISFACTION_LINK_DAYS."""
+        expiry = fields.Datetime.now() + timedelta(days=SATISFACTION_LINK_DAYS)
+        for job in self.sudo():
+            job.write({"satisfaction_token": secrets.token_urlsafe(32), "satisfaction_token_expiry": expiry})
+
+    def _satisfaction_url(self):
+        self.ensure_one()
+        job = self.sudo()
+        return f"{job.get_base_url()}/lighting/satisfaction/{job.id}/{job.satisfaction_token}"
+
+    @api.model
+    def _satisfaction_job_for_token(self, job_id, token):
+        """The job whose survey this link may still answer, or an empty recordset: unknown job,
+        another job's token, a used or an expired link all give nothing."""
+        # sudo: the customer has no login; the token is the only credential and is checked here.
+        job = self.sudo().browse(job_id).exists()
+        valid = (
+            job and job.state == "done" and not job.satisfaction_score
+            and job.satisfaction_token and isinstance(token, str)
+            and hmac.compare_digest(job.satisfaction_token.encode(), token.encode())
+            and job.satisfaction_token_expiry and job.satisfaction_token_expiry > fields.Datetime.now()
+        )
+        return job if valid else self.browse()
 
     def _check_safety_complete(self):
         for job in self:
@@ -149,6 +206,7 @@ class LightingInstallJob(models.Model):
         """Closing the job sends the customer the satisfaction survey and plans the revisits."""
         jobs = self.filtered(lambda job: job.state != "done")
         jobs.write({"state": "done"})
+        jobs._satisfaction_issue_tokens()
         for job in jobs:
             job.message_post_with_source("lighting_office.mail_template_install_satisfaction",
                                          subtype_xmlid="mail.mt_comment")

@@ -23,6 +23,7 @@ class ResUsers(models.Model):
         users = super().create(vals_list)
         users._grant_head_office_access()
         users._set_lighting_home_action()
+        users._grant_portal_office_access()
         return users
 
     def write(self, vals):
@@ -30,6 +31,7 @@ class ResUsers(models.Model):
         if any(key == "groups_id" or key.startswith(("in_group_", "sel_groups_")) for key in vals):
             self._grant_head_office_access()
             self._set_lighting_home_action()
+            self._grant_portal_office_access()
         return res
 
     def _grant_head_office_access(self):
@@ -63,3 +65,14 @@ class ResUsers(models.Model):
                 users_by_home[home.id] |= user
         for home_id, users in users_by_home.items():
             users.write({"action_id": home_id})
+    def _grant_portal_office_access(self):
+        """A customer's portal login follows its documents in every office: the offices' company
+        rules let them through, the portal rules keep them to their own customer's documents."""
+        portal_users = self.filtered(lambda user: user.has_group("base.group_portal"))
+        if not portal_users:
+            return
+        # sudo: as above, the offices are only listed to be linked to the portal users.
+        offices = self.env["res.company"].sudo().search([("is_lighting_office", "=", True)])
+        portal_users.filtered(lambda user: offices - user.company_ids).write(
+            {"company_ids": [Command.link(office.id) for office in offices]}
+        )

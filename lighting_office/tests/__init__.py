@@ -46,3 +46,9 @@ from . import test_cleaning_schedule
 from . import test_hq_every_office
 from . import test_landing
 from . import test_dates
+from . import test_office_scorecard
+from . import test_office_compliance
+from . import test_office_scorecard_tour
+from . import test_portal
+from . import test_portal_satisfaction
+from . import test_portal_tour

@@ -175,7 +175,7 @@ class TestShipping(AftersalesCase):
         self.assertIn(fields.Date.to_string(arrival), str(shipped.body))
         # R3.3.3: past the expected arrival it is still shipped, not delivered, and stands out as overdue.
         with freeze_time(arrival + timedelta(days=1)):
-            (ticket | delivery).invalidate_recordset()
+            self.env.invalidate_all()
             self.assertEqual((ticket.product_whereabouts, ticket.lighting_arrival_overdue), ("shipped", True))
             self.assertEqual(self.env["helpdesk.ticket"].search(
                 [("lighting_arrival_overdue", "=", True), ("id", "=", ticket.id)]), ticket)
