@@ -10,6 +10,7 @@ from . import office_round_mixin
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket
+from . import helpdesk_ticket_channel
 from . import faq
 from . import office_target
 from . import tier_definition
@@ -92,6 +93,8 @@ from . import business_trip
 from . import cleaning_area
 from . import cleaning_plan
 from . import cleaning_task
+from . import ir_http
+from . import ir_module_module
 from . import office_scorecard
 from . import office_compliance
 from . import compliance_weight

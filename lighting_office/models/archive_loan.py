@@ -158,7 +158,7 @@ class LightingArchiveLoan(models.Model):
         loans = self.search([("is_overdue", "=", True), ("activity_ids", "=", False)])
         loans._schedule_todos(
             user=lambda loan: loan.borrower_id,
-            summary=lambda loan: self.env._("Return the borrowed file %(file)s", file=loan.file_id.display_name),
+            summary=lambda loan: loan.env._("Return the borrowed file %(file)s", file=loan.file_id.display_name),
             deadline=lambda loan: loan.date_due,
         )
         return loans

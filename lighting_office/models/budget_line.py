@@ -20,7 +20,7 @@ class LightingBudgetLine(models.Model):
         "hr.department", check_company=True, domain="[('company_id', 'in', (company_id, False))]"
     )
     job_id = fields.Many2one(
-        "hr.job", check_company=True, string="Post", domain="[('company_id', 'in', (company_id, False))]"
+        "hr.job", check_company=True, string="Position", domain="[('company_id', 'in', (company_id, False))]"
     )
     name = fields.Char(string="Description")
     currency_id = fields.Many2one(related="budget_id.currency_id")

@@ -156,7 +156,7 @@ class LightingBusinessTrip(models.Model):
         ]).mapped("res_id"))
         trips.filtered(lambda trip: trip.id not in reminded and trip.employee_id.user_id)._schedule_todos(
             user=lambda trip: trip.employee_id.user_id,
-            summary=lambda trip: self.env._("File the trip report"),
+            summary=lambda trip: trip.env._("File the trip report"),
         )
 
     def action_cancel(self):

@@ -52,4 +52,5 @@ class LightingFilingRound(models.Model):
     def _cron_open_monthly_rounds(self):
         """Open this month's round for every office with a manager, once."""
         month = fields.Date.context_today(self).replace(day=1)
-        return self._open_office_rounds(month, _("Filing round: file the issued documents, review files due"))
+        return self._open_office_rounds(
+            month, lambda round_: round_.env._("Filing round: file the issued documents, review files due"))

@@ -53,7 +53,12 @@ class HrExpenseSheet(models.Model):
 
     def validate_tier(self):
         self._check_not_own_claim()
-        return super().validate_tier()
+        result = super().validate_tier()
+        self.invalidate_recordset(["validated"])
+        validated = self.filtered(lambda sheet: sheet.validated and sheet.approval_state == "submit")
+        # R4.2.1: the last review approves the report, so Validate is its one approval
+        # (hr_expense's Approve button is hidden on reviewed reports).
+        return validated.action_approve_expense_sheets() or result if validated else result
 
     def reject_tier(self):
         self._check_not_own_claim()

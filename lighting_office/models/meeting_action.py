@@ -33,7 +33,7 @@ class LightingMeetingAction(models.Model):
     def _schedule_activities(self):
         self.filtered(lambda action: action.state == "todo")._schedule_todos(
             user=lambda action: action.owner_id,
-            summary=lambda action: self.env._("Meeting action: %(action)s", action=action.name),
+            summary=lambda action: action.env._("Meeting action: %(action)s", action=action.name),
             deadline=lambda action: action.date_due,
         )
 

@@ -36,7 +36,7 @@ class LightingOfficeRoundMixin(models.AbstractModel):
         ])
         rounds._schedule_todos(
             user=lambda round_: round_.company_id.office_manager_id,
-            summary=lambda round_: summary,
+            summary=summary,
             deadline=lambda round_: round_.date_deadline,
         )
         return rounds

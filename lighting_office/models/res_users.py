@@ -1,6 +1,18 @@
+from collections import defaultdict
+
 from odoo import Command, api, models
 
 from .res_company import HQ_GROUPS, OFFICE_GROUP
+
+# Where each role lands after login (its home action), the first role that matches.
+HOME_ACTIONS = (
+    ("lighting_office.group_lighting_hq_management", "lighting_office.action_risk"),
+    ("lighting_office.group_lighting_hq_finance", "lighting_office.action_lighting_expense_sheet"),
+    ("lighting_office.group_lighting_manager", "lighting_office.action_lighting_quotations"),
+    ("lighting_office.group_lighting_support", "lighting_office.action_lighting_consultations"),
+    ("lighting_office.group_lighting_aftersales", "lighting_office.action_lighting_feedback"),
+    ("lighting_office.group_lighting_sales", "lighting_office.action_lighting_quotations"),
+)
 
 
 class ResUsers(models.Model):
@@ -10,6 +22,7 @@ class ResUsers(models.Model):
     def create(self, vals_list):
         users = super().create(vals_list)
         users._grant_head_office_access()
+        users._set_lighting_home_action()
         users._grant_portal_office_access()
         return users
 
@@ -19,6 +32,7 @@ class ResUsers(models.Model):
         res = super().write(vals)
         if groups_change:
             self._grant_head_office_access()
+            self._set_lighting_home_action()
             self._grant_portal_office_access()
             left_hq = hq_before.filtered(lambda user: not user._is_head_office_user())
             left_hq._revoke_head_office_access()
@@ -99,6 +113,25 @@ class ResUsers(models.Model):
             {"company_ids": [Command.link(office.id) for office in offices]}
         )
 
+    @api.model
+    def _lighting_set_home_actions(self):
+        """On install and update: users given a role through the group itself (admin, imports)
+        land on their view too."""
+        groups = [self.env.ref(group, raise_if_not_found=False) for group, _xmlid in HOME_ACTIONS]
+        self.search([("groups_id", "in", [group.id for group in groups if group])])._set_lighting_home_action()
+
+    def _set_lighting_home_action(self):
+        """Lighting Office roles land in the app, on the view their role works from most;
+        a home action chosen by hand (not one of these) is kept."""
+        homes = [(group, self.env.ref(xmlid, raise_if_not_found=False)) for group, xmlid in HOME_ACTIONS]
+        home_ids = {action.id for _group, action in homes if action}
+        users_by_home = defaultdict(lambda: self.browse())
+        for user in self.filtered(lambda user: not user.action_id or user.action_id.id in home_ids):
+            home = next((action for group, action in homes if action and user.has_group(group)), None)
+            if home and user.action_id.id != home.id:
+                users_by_home[home.id] |= user
+        for home_id, users in users_by_home.items():
+            users.write({"action_id": home_id})
     def _grant_portal_office_access(self):
         """A customer's portal login follows its documents in every office: the offices' company
         rules let them through, the portal rules keep them to their own customer's documents."""

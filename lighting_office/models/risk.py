@@ -220,7 +220,7 @@ class LightingRisk(models.Model):
     def _ask_for_new_response(self):
         self._schedule_todos(
             user=lambda risk: risk.owner_id,
-            summary=lambda risk: self.env._("The risk level changed: choose a new response"),
+            summary=lambda risk: risk.env._("The risk level changed: choose a new response"),
         )
 
     def _record_assessments(self, changed_fields):

@@ -58,5 +58,5 @@ class LightingRiskAction(models.Model):
         overdue = self.search([("is_overdue", "=", True), ("activity_ids", "=", False)])
         overdue._schedule_todos(
             user=lambda action: action.owner_id,
-            summary=lambda action: self.env._("Overdue risk action: %(action)s", action=action.name),
+            summary=lambda action: action.env._("Overdue risk action: %(action)s", action=action.name),
         )

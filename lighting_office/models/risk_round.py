@@ -51,4 +51,5 @@ class LightingRiskRound(models.Model):
         """Open this quarter's round for every office with a manager, once."""
         today = fields.Date.context_today(self)
         quarter = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
-        return self._open_office_rounds(quarter, _("Review the office's risks and add new ones"))
+        return self._open_office_rounds(
+            quarter, lambda round_: round_.env._("Review the office's risks and add new ones"))

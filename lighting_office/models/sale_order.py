@@ -2,10 +2,13 @@ from datetime import timedelta
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
+from odoo.tools import is_html_empty
 
 HQ_GROUPS = ("lighting_office.group_lighting_hq_finance", "lighting_office.group_lighting_hq_management")
 FILING_FIELDS = {"hq_filing_number", "hq_filed_by_id", "hq_filed_date"}
 FOLLOWUP_FIELDS = {"promised_production_date", "shipped_date", "production_note"}
+# R3.1.3: what the office manager reviews and the customer signs
+CONTRACT_FIELDS = ("payment_term_id", "commitment_date", "contract_terms")
 
 
 class SaleOrder(models.Model):
@@ -120,7 +123,10 @@ class SaleOrder(models.Model):
     def write(self, vals):
         if not self.env.su:
             self._check_restricted_write(vals)
-        return super().write(vals)
+        res = super().write(vals)
+        if vals.get("state") == "sale":
+            self._check_contract_fields()
+        return res
 
     def _check_restricted_write(self, vals):
         """Filing is head office's act; technical support touches only the production follow-up."""
@@ -135,6 +141,24 @@ class SaleOrder(models.Model):
             raise AccessError(_(
                 "%(orders)s: technical support may only record the production and shipping follow-up.",
                 orders=", ".join(self.mapped("name"))))
+
+    def request_validation(self):
+        self._check_contract_fields()
+        return super().request_validation()
+
+    def _check_contract_fields(self):
+        """R3.1.3: an office's quotation goes to review and becomes an order only with its
+        payment terms, delivery date and contract terms."""
+        for order in self.filtered("company_id.is_lighting_office"):
+            missing = [
+                order._fields[name]._description_string(self.env)
+                for name in CONTRACT_FIELDS
+                if not order[name] or (name == "contract_terms" and is_html_empty(order[name]))
+            ]
+            if missing:
+                raise UserError(_(
+                    "%(order)s cannot be sent to review or confirmed: fill in %(fields)s.",
+                    order=order.name, fields=", ".join(missing)))
 
     def _action_confirm(self):
         res = super()._action_confirm()
@@ -172,6 +196,14 @@ class SaleOrder(models.Model):
         if self.company_id.is_lighting_office and self.env["res.lang"]._get_data(code="zh_CN"):
             return "zh_CN"
         return self.partner_id.lang
+
+    @api.model
+    def _action_lighting_quotations(self):
+        """Quotations menu: an office manager's queue is the quotations he is to review."""
+        action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_quotations_list")
+        if self.env.user.has_group("lighting_office.group_lighting_manager"):
+            action["context"] = {"search_default_needs_review": 1}
+        return action
 
     def action_mark_signed(self):
         for order in self:

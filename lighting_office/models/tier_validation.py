@@ -48,3 +48,31 @@ class TierValidation(models.AbstractModel):
                         reason=error.args[0],
                     )
                 ) from error
+
+    # The chatter lines of a review, here in this module's catalogue: Odoo looks a
+    # dependency's Python strings up in that dependency's own translations only, and
+    # base_tier_validation ships no Chinese for them.
+    def _review_comment(self):
+        return next(iter(self.review_ids.filtered(
+            lambda review: self.env.user in review.reviewer_ids and review.comment).mapped("comment")), "")
+
+    def _notify_accepted_reviews_body(self):
+        comment = self._review_comment()
+        if comment:
+            return _("A review was accepted. (%(comment)s)", comment=comment)
+        return _("A review was accepted")
+
+    def _notify_rejected_review_body(self):
+        comment = self._review_comment()
+        if comment:
+            return _("A review was rejected by %(user)s. (%(comment)s)", user=self.env.user.name, comment=comment)
+        return _("A review was rejected by %(user)s.", user=self.env.user.name)
+
+    def _notify_created_review_body(self):
+        return _("A record to be reviewed has been created by %(user)s.", user=self.env.user.name)
+
+    def _notify_requested_review_body(self):
+        return _("A review has been requested by %(user)s.", user=self.env.user.name)
+
+    def _notify_restarted_review_body(self):
+        return _("The review has been reset by %(user)s.", user=self.env.user.name)

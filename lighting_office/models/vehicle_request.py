@@ -251,7 +251,7 @@ class LightingVehicleRequest(models.Model):
         overdue = overdue.filtered(lambda request: request.employee_id.user_id)
         overdue._schedule_todos(
             user=lambda request: request.employee_id.user_id,
-            summary=lambda request: self.env._(
+            summary=lambda request: request.env._(
                 "Return %(vehicle)s and record its odometer", vehicle=request.vehicle_id.display_name),
         )
         return overdue

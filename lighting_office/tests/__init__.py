@@ -43,6 +43,8 @@ from . import test_vehicle_request
 from . import test_business_trip
 from . import test_vehicle_request_tour
 from . import test_cleaning_schedule
+from . import test_hq_every_office
+from . import test_landing
 from . import test_dates
 from . import test_office_scorecard
 from . import test_office_compliance

@@ -1,6 +1,7 @@
 from contextlib import contextmanager
+from datetime import timedelta
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
 
 ROLES = ("sales", "support", "aftersales", "manager")
@@ -72,8 +73,21 @@ class LightingOfficeCase(TransactionCase):
                 "company_id": office.id,
                 "user_id": salesperson.id,
                 "order_line": [Command.create({"product_id": cls.product.id, "product_uom_qty": qty})],
+                **cls._contract_values(office),
             }
         )
+
+    @classmethod
+    def _contract_values(cls, office=None):
+        """R3.1.3: the payment terms, delivery date and contract terms a quotation needs for its review
+        (the office's own contract terms when it has them)."""
+        values = {
+            "payment_term_id": cls.env.ref("account.account_payment_term_30days").id,
+            "commitment_date": fields.Datetime.now() + timedelta(days=30),
+        }
+        if not (office and office.lighting_contract_terms):
+            values["contract_terms"] = "<p>Warranty 3 years; acceptance on site.</p>"
+        return values
 
     @classmethod
     def _approve(cls, order):

@@ -38,6 +38,23 @@ class TestConsultation(LightingOfficeCase):
         self.assertEqual(self.ticket.response_deadline, self.ticket.create_date + timedelta(hours=2))
         self.assertEqual(self.ticket.resolution_deadline, self.ticket.create_date + timedelta(hours=24))
 
+    def test_every_channel_in_every_office(self):
+        """R3.2.1: office staff record consultations and feedback by web, e-mail, phone, on site or other, in every office."""
+        channels = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web") | self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_email") | self.phone | self.env.ref(
+            "helpdesk_mgmt.helpdesk_ticket_channel_other") | self.env.ref("lighting_office.helpdesk_channel_on_site")
+        new_office = self.env["res.company"].create({"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
+        new_support = self._office_user("support_c", new_office, "support")
+        for user in (self.support, self.users["aftersales", "a"], self.users["support", "b"], new_support):
+            Channel = self.env["helpdesk.ticket.channel"].with_user(user).with_company(user.company_id)
+            self.assertEqual(Channel.search([]) & channels, channels, user.login)
+            self.assertEqual({name for _id, name in Channel.name_search("Phone")}, {"Phone"}, user.login)
+        feedback = self.env["helpdesk.ticket"].with_user(self.users["aftersales", "b"]).create({
+            "name": "Driver hums", "description": "<p>Hum</p>", "channel_id": self.phone.id,
+            "team_id": self.office_b.office_aftersales_team_id.id, "partner_id": self.customer.id,
+        })
+        self.assertEqual(feedback.with_user(self.users["aftersales", "b"]).channel_id.name, "Phone")
+
     def test_measured_times_and_late(self):
         """R3.2.1: response 1.5 h (target 2 h) is on time; resolution 30 h (target 24 h) is late and stands out."""
         start = self.ticket.create_date

@@ -17,7 +17,8 @@ class ExpenseTourCase(ExpenseCase, HttpCase):
                             "lighting_office_expense_review", login=user.login)
             sheet.invalidate_recordset()
             self.assertEqual(sheet.sudo().review_ids.mapped("status").count("approved"), done)
-        self.start_tour(f"{url}?cids={cids}", "lighting_office_expense_approve", login=self.hq_finance.login)
+            self.assertEqual(sheet.state, "approve" if user == self.hq_finance else "submit")
+        self.start_tour(f"{url}?cids={cids}", "lighting_office_expense_approved", login=self.hq_finance.login)
         self.assertEqual(sheet.state, "approve")
 
 

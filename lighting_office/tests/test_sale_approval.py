@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import LightingOfficeCase
@@ -33,7 +33,7 @@ class TestContractReview(LightingOfficeCase):
         with self.assertRaises(ValidationError):
             self.env["sale.order"].with_user(self.salesperson).create(
                 {"partner_id": self.customer.id, "company_id": self.office_a.id, "state": "sale",
-                 "order_line": [Command.create({"product_id": self.product.id})]}
+                 "order_line": [Command.create({"product_id": self.product.id})], **self._contract_values()}
             )
         self.assertEqual(self.env["sale.order"].search_count([]), before)
 
@@ -41,8 +41,9 @@ class TestContractReview(LightingOfficeCase):
         """R3.1.4: the import (load) of a confirmed order is refused with the reason, nothing written."""
         before = self.env["sale.order"].search_count([])
         result = self.env["sale.order"].with_user(self.salesperson).load(
-            ["partner_id/.id", "company_id/.id", "state"],
-            [[str(self.customer.id), str(self.office_a.id), "sale"]],
+            ["partner_id/.id", "company_id/.id", "payment_term_id/.id", "commitment_date", "contract_terms", "state"],
+            [[str(self.customer.id), str(self.office_a.id), str(self.env.ref("account.account_payment_term_30days").id),
+              "2030-01-15 10:00:00", "<p>Warranty</p>", "sale"]],  # fixed date: a delivery date far ahead
         )
         self.assertFalse(result["ids"])
         self.assertIn("approved", " ".join(m["message"] for m in result["messages"]))
@@ -119,3 +120,21 @@ class TestContractReview(LightingOfficeCase):
         order = self._order(self.hq, self.env.user)
         order.action_confirm()
         self.assertEqual(order.state, "sale")
+
+    def test_review_needs_contract_terms(self):
+        """R3.1.3: without payment terms, delivery date and contract terms a quotation is neither reviewed nor confirmed."""
+        order = self.order.with_user(self.salesperson)
+        order.write({"payment_term_id": False, "commitment_date": False, "contract_terms": "<p><br></p>"})
+        for attempt in (order.request_validation, order.action_confirm):
+            with self.assertRefused(UserError, order.name, "Payment Terms", "Delivery Date", "Contract Terms"):
+                attempt()
+        self.assertFalse(self.order.review_ids)
+        self.assertEqual(self.order.state, "draft")
+        order.write({"payment_term_id": self.env.ref("account.account_payment_term_30days").id})
+        with self.assertRefused(UserError, order.name, "Delivery Date", "Contract Terms"):
+            order.request_validation()
+        order.write(self._contract_values())
+        order.request_validation()
+        self.order.with_user(self.users["manager", "a"]).validate_tier()
+        order.action_confirm()
+        self.assertEqual(self.order.state, "sale")

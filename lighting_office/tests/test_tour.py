@@ -1,9 +1,22 @@
+from datetime import date
+
 from odoo.tests import HttpCase, tagged
 
 from .common import LightingOfficeCase
 
 
-class QuotationReviewTourCase(LightingOfficeCase, HttpCase):
+class ContractTermsMixin:
+    """R3.1.3: the customer's payment terms and the office's contract terms fill the quotation."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.customer.with_company(cls.office_a).property_payment_term_id = cls.env.ref(
+            "account.account_payment_term_30days")
+        cls.office_a.lighting_contract_terms = "<p>Warranty 3 years.</p>"
+
+
+class QuotationReviewTourCase(ContractTermsMixin, LightingOfficeCase, HttpCase):
     def _run_tour(self):
         salesperson = self.users["sales", "a"]
         self.start_tour("/odoo", "lighting_office_quotation_review", login=salesperson.login)
@@ -14,6 +27,7 @@ class QuotationReviewTourCase(LightingOfficeCase, HttpCase):
         self.assertEqual(order.company_id, self.office_a)
         self.assertEqual(order.review_ids.status, "pending")
         self.assertEqual(order.review_ids.reviewer_ids, self.users["manager", "a"])
+        self.assertTrue(order.commitment_date and order.payment_term_id and order.contract_terms)
 
 
 @tagged("post_install", "-at_install")
@@ -33,7 +47,7 @@ class TestQuotationReviewTourMobile(QuotationReviewTourCase):
         self._run_tour()
 
 
-class SalesFlowTourCase(LightingOfficeCase, HttpCase):
+class SalesFlowTourCase(ContractTermsMixin, LightingOfficeCase, HttpCase):
     """R3.1.2-R3.1.4: lead -> quotation -> review -> signed -> filed, each step by its role in the browser."""
 
     def _walk_lead_to_filed_contract(self, start="/odoo"):
@@ -57,7 +71,7 @@ class SalesFlowTourCase(LightingOfficeCase, HttpCase):
         self.start_tour(f"/odoo/action-lighting_office.action_contracts_to_file?cids={cids}",
                         "lighting_office_hq_filing", login=self.hq_finance.login)
         self.assertEqual(order.contract_state, "filed")
-        self.assertEqual(order.hq_filing_number, "HQ-2026-0001")
+        self.assertEqual(order.hq_filing_number, f"HQ-{date.today().year}-0001")
         self.assertEqual(order.hq_filed_by_id, self.hq_finance)
 
 

@@ -19,8 +19,8 @@ registry.category("web_tour.tours").add("lighting_office_expense_submit", {
 registry.category("web_tour.tours").add("lighting_office_expense_review", {
     steps: () => [
         {
-            content: "Validate my step",
-            trigger: ".alert button[name=validate_tier]",
+            content: "Validate my step: the one way to approve, no hr_expense Approve beside it",
+            trigger: ".o_form_view:not(:has(button[name=action_approve_expense_sheets])) .alert button[name=validate_tier]",
             run: "click",
         },
         {
@@ -30,20 +30,12 @@ registry.category("web_tour.tours").add("lighting_office_expense_review", {
     ],
 });
 
-// R4.2.1: once every step is validated, HQ Finance approves the report.
-registry.category("web_tour.tours").add("lighting_office_expense_approve", {
+// R4.2.1: HQ Finance's Validate, the last step, approved the report: one way to approve.
+registry.category("web_tour.tours").add("lighting_office_expense_approved", {
     steps: () => [
         {
-            content: "Every step is validated",
-            trigger: ".alert-success:contains(validated)",
-        },
-        {
-            content: "Approve the report",
-            trigger: "button[name=action_approve_expense_sheets]",
-            run: "click",
-        },
-        {
-            trigger: ".o_statusbar_status button.o_arrow_button_current:contains(Approved), .o_statusbar_status .dropdown-toggle:contains(Approved)",
+            content: "The report is approved, with no second Approve button",
+            trigger: ".o_form_view:not(:has(button[name=action_approve_expense_sheets])) .o_statusbar_status button.o_arrow_button_current:contains(Approved)",
         },
     ],
 });

@@ -52,6 +52,11 @@ registry.category("web_tour.tours").add("lighting_office_quotation_review", {
             run: "click",
         },
         ...stepUtils.mobileKanbanSearchMany2X("Customer", CUSTOMER),
+        {
+            content: "Promise the delivery date (R3.1.3)",
+            trigger: ".o_field_widget[name=commitment_date] input",
+            run: `edit ${luxon.DateTime.now().plus({ days: 30 }).toFormat("MM/dd/yyyy HH:mm:ss")} && press Enter`,
+        },
         ...stepUtils.saveForm(),
         ...stepUtils.statusbarButtonsSteps("Request Validation", "Request the office manager's review"),
         {

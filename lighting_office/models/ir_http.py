@@ -1,0 +1,26 @@
+from odoo import models
+from odoo.http import request
+
+from .res_company import HQ_GROUPS
+
+
+class IrHttp(models.AbstractModel):
+    _inherit = "ir.http"
+
+    def session_info(self):
+        """R1.2: head office starts with every office it works in active in the company
+        switcher. The web client takes the active companies from the `cids` cookie and,
+        without one, activates the user's default company only; so, when the browser has
+        no cookie yet, HQ users get one naming all their companies, default company first.
+        A choice made in the switcher afterwards is kept in that cookie and respected."""
+        info = super().session_info()
+        companies = info.get("user_companies")
+        if (
+            companies and request and not request.httprequest.cookies.get("cids")
+            and any(self.env.user.has_group(group) for group in HQ_GROUPS)
+        ):
+            current = companies["current_company"]
+            active = [current, *(cid for cid in companies["allowed_companies"] if cid != current)]
+            request.future_response.set_cookie(
+                "cids", "-".join(str(cid) for cid in active), max_age=365 * 24 * 3600)
+        return info
