@@ -8,10 +8,10 @@ from .res_company import HQ_GROUPS, OFFICE_GROUP
 HOME_ACTIONS = (
     ("lighting_office.group_lighting_hq_management", "lighting_office.action_risk"),
     ("lighting_office.group_lighting_hq_finance", "lighting_office.action_lighting_expense_sheet"),
-    ("lighting_office.group_lighting_manager", "lighting_office.action_lighting_quotations"),
+    ("lighting_office.group_lighting_manager", "lighting_office.action_lighting_quotations_queue"),
     ("lighting_office.group_lighting_support", "lighting_office.action_lighting_consultations"),
     ("lighting_office.group_lighting_aftersales", "lighting_office.action_lighting_feedback"),
-    ("lighting_office.group_lighting_sales", "lighting_office.action_lighting_quotations"),
+    ("lighting_office.group_lighting_sales", "lighting_office.action_lighting_quotations_queue"),
 )
 
 

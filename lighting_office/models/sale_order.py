@@ -200,7 +200,7 @@ class SaleOrder(models.Model):
     @api.model
     def _action_lighting_quotations(self):
         """Quotations menu: an office manager's queue is the quotations he is to review."""
-        action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_quotations_list")
+        action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_quotations")
         if self.env.user.has_group("lighting_office.group_lighting_manager"):
             action["context"] = {"search_default_needs_review": 1}
         return action

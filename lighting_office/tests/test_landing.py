@@ -15,8 +15,8 @@ class TestLanding(LightingOfficeCase):
         """R1.2: sales and office managers land on Quotations, technical support on Consultations,
         after-sales on Feedback, HQ Finance on Expense Reports, HQ Management on the Risk Register."""
         expected = {
-            self.users["sales", "a"]: "lighting_office.action_lighting_quotations",
-            self.users["manager", "a"]: "lighting_office.action_lighting_quotations",
+            self.users["sales", "a"]: "lighting_office.action_lighting_quotations_queue",
+            self.users["manager", "a"]: "lighting_office.action_lighting_quotations_queue",
             self.users["support", "b"]: "lighting_office.action_lighting_consultations",
             self.users["aftersales", "b"]: "lighting_office.action_lighting_feedback",
             self.hq_finance: "lighting_office.action_lighting_expense_sheet",
@@ -32,7 +32,7 @@ class TestLanding(LightingOfficeCase):
         user.write({"groups_id": [Command.link(self.env.ref("lighting_office.group_lighting_support").id)]})
         self.assertEqual(user.action_id.id, self.env.ref("lighting_office.action_lighting_consultations").id)
         user.write({"groups_id": [Command.link(self.env.ref("lighting_office.group_lighting_manager").id)]})
-        self.assertEqual(user.action_id.id, self.env.ref("lighting_office.action_lighting_quotations").id)
+        self.assertEqual(user.action_id.id, self.env.ref("lighting_office.action_lighting_quotations_queue").id)
         chosen = self.env.ref("sale.action_orders")
         user.action_id = chosen.id
         user.write({"groups_id": [Command.link(self.env.ref("lighting_office.group_lighting_aftersales").id)]})

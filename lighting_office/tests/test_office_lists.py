@@ -6,7 +6,7 @@ from odoo.tools.safe_eval import safe_eval
 from .common import LightingOfficeCase
 
 OFFICE_ACTIONS = (
-    "action_lighting_leads", "action_lighting_quotations_list", "action_lighting_orders", "action_overdue_invoices",
+    "action_lighting_leads", "action_lighting_quotations", "action_lighting_orders", "action_overdue_invoices",
     "action_lighting_expense_sheet", "action_lighting_expense_analysis", "action_office_maintenance",
     "action_office_equipment", "action_lighting_repair_turnaround",
 )
@@ -28,7 +28,7 @@ class TestOfficeLists(LightingOfficeCase):
         """R1.2: HQ Finance, with every company active, lists office A's quotation and not head office's own."""
         office_order = self._order(self.office_a, self.users["sales", "a"])
         hq_order = self.env["sale.order"].create({"partner_id": self.customer.id, "company_id": self.hq.id})
-        action = self.env.ref("lighting_office.action_lighting_quotations_list")
+        action = self.env.ref("lighting_office.action_lighting_quotations")
         companies = self.hq | self.office_a | self.office_b
         found = self.env["sale.order"].with_user(self.hq_finance).with_context(
             allowed_company_ids=companies.ids).search(safe_eval(action.domain))
