@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..approval_flows import flow_step
+
 HQ_GROUPS = ("lighting_office.group_lighting_hq_finance", "lighting_office.group_lighting_hq_management")
 FILING_FIELDS = {"hq_filing_number", "hq_filed_by_id", "hq_filed_date"}
 FOLLOWUP_FIELDS = {"promised_production_date", "shipped_date", "production_note"}
@@ -135,6 +137,28 @@ class SaleOrder(models.Model):
             raise AccessError(_(
                 "%(orders)s: technical support may only record the production and shipping follow-up.",
                 orders=", ".join(self.mapped("name"))))
+
+    # The steps of the order's flow (approval_flows.FLOWS["sale.order"]).
+    @flow_step
+    def action_quotation_send(self):
+        return super().action_quotation_send()
+
+    @flow_step
+    def message_post(self, **kwargs):
+        # Sending the quotation by e-mail marks it sent (mark_so_as_sent).
+        return super().message_post(**kwargs)
+
+    @flow_step
+    def action_confirm(self):
+        return super().action_confirm()
+
+    @flow_step
+    def _action_cancel(self):
+        return super()._action_cancel()
+
+    @flow_step
+    def action_draft(self):
+        return super().action_draft()
 
     def _action_confirm(self):
         res = super()._action_confirm()
