@@ -103,7 +103,11 @@ class TierValidation(models.AbstractModel):
 
     def _tier_validation_check_write_allowed(self, vals):  # pylint: disable=missing-return
         # (a check, like the one above)
-        super()._tier_validation_check_write_allowed(vals)
+        for record in self:
+            try:
+                super(TierValidation, record)._tier_validation_check_write_allowed(vals)
+            except ValidationError as error:
+                raise ValidationError(f"{record.display_name}: {error.args[0]}") from error
         if not self.env.su:
             self._check_flow_transition(vals)
             self._check_approved_fields(vals)

@@ -54,3 +54,4 @@ from . import test_menus
 from . import test_parity_queries
 from . import test_office_reports
 from . import test_office_lists
+from . import test_bypass
