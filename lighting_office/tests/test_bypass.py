@@ -490,6 +490,20 @@ class TestApprovalBypass(LightingOfficeCase):
             order.with_user(self.sales_a).action_confirm()
         self.assertEqual(order.state, "draft")
 
+    def test_borrower_cannot_swap_lent_file(self):
+        """R6.2.3/issue 14 item 5: once an internal file is handed over, the borrower cannot point the loan at
+        a secret file, and so never reads it."""
+        loan, borrower = self._requested("lighting.archive.loan")
+        self._approve(loan)
+        loan.with_user(self.manager_a).action_borrow()
+        self.assertEqual(loan.state, "borrowed")
+        for user in (borrower, self.manager_a):
+            with self.assertRefused(UserError, loan.name, "File"):
+                loan.with_user(user).write({"file_id": self.files["secret"].id})
+        self.assertEqual(loan.file_id, self.files["internal"])
+        with self.assertRaises(AccessError):
+            self.files["secret"].with_user(borrower).read(["name"])
+
     def test_guard_adds_no_query_per_record(self):
         """Issue 14: the flow and lock checks of orders and of their lines cost the same queries for one
         record as for five."""
