@@ -145,7 +145,7 @@ class TierReview(models.Model):
             return result
         forbidden = self - self._with_readable_document()
         if forbidden:
-            return forbidden, functools.partial(self._document_access_error, forbidden, operation)
+            return forbidden, functools.partial(self._document_access_error, forbidden)
         return None
 
     def _with_readable_document(self):
@@ -159,10 +159,10 @@ class TierReview(models.Model):
                 allowed.update(review.id for review in reviews if review.res_id in readable)
         return self.filtered(lambda review: review.id in allowed)
 
-    def _document_access_error(self, reviews, operation):
+    def _document_access_error(self, reviews):
         return AccessError(_(
-            "You may not %(operation)s the reviews of %(count)s document(s) you may not read.",
-            operation=operation, count=len(set(reviews.mapped("res_id"))),
+            "The reviews of %(count)s document(s) you may not read are out of your reach.",
+            count=len(set(reviews.sudo().mapped("res_id"))),
         ))
 
     @api.model
