@@ -52,8 +52,16 @@ def _to(targets, methods):
 
 SALE_LINE_FIELDS = ("order_id", "product_id", "product_uom_qty", "product_uom", "price_unit", "discount", "tax_id")
 ROOM_FIELDS = (
-    "solution_id", "name", "standard_id", "area", "ceiling_height", "product_id", "luminaire_flux",
-    "luminaire_power", "utilisation_factor", "maintenance_factor",
+    "solution_id",
+    "name",
+    "standard_id",
+    "area",
+    "ceiling_height",
+    "product_id",
+    "luminaire_flux",
+    "luminaire_power",
+    "utilisation_factor",
+    "maintenance_factor",
 )
 
 FLOWS = {
@@ -61,14 +69,25 @@ FLOWS = {
         states=("draft", "sent", "sale", "cancel"),
         transitions={
             ("draft", "sent"): ("action_quotation_send", "message_post"),
-            ("draft", "sale"): ("action_confirm",), ("sent", "sale"): ("action_confirm",),
+            ("draft", "sale"): ("action_confirm",),
+            ("sent", "sale"): ("action_confirm",),
             **_to((("draft", "cancel"), ("sent", "cancel"), ("sale", "cancel")), ("_action_cancel",)),
             **_to((("cancel", "draft"), ("sent", "draft")), ("action_draft",)),
         },
         locked_fields=(
-            "order_line", "partner_id", "partner_invoice_id", "partner_shipping_id", "pricelist_id", "currency_id",
-            "payment_term_id", "fiscal_position_id", "company_id", "validity_date", "commitment_date",
-            "contract_terms", "note",
+            "order_line",
+            "partner_id",
+            "partner_invoice_id",
+            "partner_shipping_id",
+            "pricelist_id",
+            "currency_id",
+            "payment_term_id",
+            "fiscal_position_id",
+            "company_id",
+            "validity_date",
+            "commitment_date",
+            "contract_terms",
+            "note",
         ),
         locked_states=("sale",),
         lines={"sale.order.line": ("order_id", SALE_LINE_FIELDS)},
@@ -76,18 +95,25 @@ FLOWS = {
     "lighting.budget": Flow(
         states=("draft", "approved", "superseded", "cancel"),
         transitions={
-            ("draft", "approved"): ("action_approve",), ("approved", "superseded"): ("action_approve",),
-            ("draft", "cancel"): ("action_cancel",), ("cancel", "draft"): ("action_reset_draft",),
+            ("draft", "approved"): ("action_approve",),
+            ("approved", "superseded"): ("action_approve",),
+            ("draft", "cancel"): ("action_cancel",),
+            ("cancel", "draft"): ("action_reset_draft",),
         },
         locked_fields=("company_id", "year", "line_ids", "revision_reason"),
         locked_states=("approved", "superseded"),
-        lines={"lighting.budget.line": ("budget_id", (
-            "budget_id", "category", "date", "department_id", "job_id", "name", "amount"))},
+        lines={
+            "lighting.budget.line": (
+                "budget_id",
+                ("budget_id", "category", "date", "department_id", "job_id", "name", "amount"),
+            )
+        },
     ),
     "lighting.document": Flow(
         states=("draft", "issued", "archived", "superseded"),
         transitions={
-            ("draft", "issued"): ("action_issue",), ("issued", "superseded"): ("action_issue",),
+            ("draft", "issued"): ("action_issue",),
+            ("issued", "superseded"): ("action_issue",),
             ("issued", "archived"): ("action_archive_document",),
         },
         locked_fields=("name", "document_type", "class_id", "company_id", "body", "attachment_ids"),
@@ -96,7 +122,8 @@ FLOWS = {
     "lighting.archive.loan": Flow(
         states=("draft", "borrowed", "returned", "cancel"),
         transitions={
-            ("draft", "borrowed"): ("action_borrow",), ("borrowed", "returned"): ("action_return",),
+            ("draft", "borrowed"): ("action_borrow",),
+            ("borrowed", "returned"): ("action_return",),
             ("draft", "cancel"): ("action_cancel",),
         },
         # The due date of a lent file is the archive keeper's to change (archive_loan.py).
@@ -106,7 +133,8 @@ FLOWS = {
     "lighting.vehicle.request": Flow(
         states=("draft", "approved", "ongoing", "returned", "cancel"),
         transitions={
-            ("draft", "approved"): ("action_confirm",), ("approved", "ongoing"): ("action_start",),
+            ("draft", "approved"): ("action_confirm",),
+            ("approved", "ongoing"): ("action_start",),
             ("ongoing", "returned"): ("action_return",),
             **_to((("draft", "cancel"), ("approved", "cancel")), ("action_cancel",)),
             ("cancel", "draft"): ("action_reset_draft",),
@@ -117,7 +145,8 @@ FLOWS = {
     "lighting.business.trip": Flow(
         states=("draft", "approved", "reported", "cancel"),
         transitions={
-            ("draft", "approved"): ("action_confirm",), ("approved", "reported"): ("action_file_report",),
+            ("draft", "approved"): ("action_confirm",),
+            ("approved", "reported"): ("action_file_report",),
             **_to((("draft", "cancel"), ("approved", "cancel")), ("action_cancel",)),
             ("cancel", "draft"): ("action_reset_draft",),
         },
@@ -127,24 +156,38 @@ FLOWS = {
     "lighting.recruitment.plan": Flow(
         states=("draft", "approved", "open", "closed"),
         transitions={
-            ("draft", "approved"): ("action_confirm",), ("approved", "open"): ("action_open_positions",),
+            ("draft", "approved"): ("action_confirm",),
+            ("approved", "open"): ("action_open_positions",),
             **_to((("approved", "closed"), ("open", "closed")), ("action_close",)),
             **_to((("approved", "draft"), ("closed", "draft")), ("action_reset_draft",)),
         },
         locked_fields=("company_id", "year", "line_ids"),
         locked_states=("approved", "open", "closed"),
-        lines={"lighting.recruitment.plan.line": ("plan_id", (
-            "plan_id", "name", "headcount", "requirements", "channel_ids", "budget"))},
+        lines={
+            "lighting.recruitment.plan.line": (
+                "plan_id",
+                ("plan_id", "name", "headcount", "requirements", "channel_ids", "budget"),
+            )
+        },
     ),
     "lighting.solution": Flow(
         states=("draft", "sent", "accepted", "revised"),
         transitions={
-            ("draft", "sent"): ("action_send",), ("sent", "accepted"): ("action_accept",),
+            ("draft", "sent"): ("action_send",),
+            ("sent", "accepted"): ("action_accept",),
             ("sent", "revised"): ("action_revise",),
         },
         locked_fields=(
-            "title", "lead_id", "company_id", "site_description", "environment", "uniformity",
-            "colour_temperature", "colour_rendering", "budget", "room_ids",
+            "title",
+            "lead_id",
+            "company_id",
+            "site_description",
+            "environment",
+            "uniformity",
+            "colour_temperature",
+            "colour_rendering",
+            "budget",
+            "room_ids",
         ),
         locked_states=("sent", "accepted", "revised"),
         lines={"lighting.solution.room": ("solution_id", ROOM_FIELDS)},
@@ -159,12 +202,22 @@ FLOWS = {
     "lighting.asset.request": Flow(
         states=("draft", "done", "cancel"),
         transitions={
-            ("draft", "done"): ("action_done",), ("draft", "cancel"): ("action_cancel",),
+            ("draft", "done"): ("action_done",),
+            ("draft", "cancel"): ("action_cancel",),
             ("cancel", "draft"): ("action_reset_draft",),
         },
         locked_fields=(
-            "name", "request_type", "company_id", "asset_id", "asset_name", "ledger", "category", "value",
-            "quantity", "location", "custodian_id",
+            "name",
+            "request_type",
+            "company_id",
+            "asset_id",
+            "asset_name",
+            "ledger",
+            "category",
+            "value",
+            "quantity",
+            "location",
+            "custodian_id",
         ),
         locked_states=("done",),
     ),
@@ -173,8 +226,12 @@ FLOWS = {
         transitions={("draft", "counting"): ("action_generate",), ("counting", "done"): ("action_adjust",)},
         locked_fields=("company_id", "date", "line_ids"),
         locked_states=("done",),
-        lines={"lighting.asset.stocktake.line": ("stocktake_id", (
-            "stocktake_id", "asset_id", "counted", "counted_quantity", "explanation"))},
+        lines={
+            "lighting.asset.stocktake.line": (
+                "stocktake_id",
+                ("stocktake_id", "asset_id", "counted", "counted_quantity", "explanation"),
+            )
+        },
     ),
     "lighting.expense.preapproval": Flow(
         states=("draft", "approved", "cancel"),
@@ -192,7 +249,8 @@ FLOWS = {
         states=(False, "submit", "approve", "cancel"),
         state_field="approval_state",
         transitions={
-            (False, "submit"): ("_do_submit",), ("submit", "approve"): ("_do_approve",),
+            (False, "submit"): ("_do_submit",),
+            ("submit", "approve"): ("_do_approve",),
             **_to((("submit", "cancel"), ("approve", "cancel")), ("_do_refuse",)),
             **_to((("submit", False), ("approve", False), ("cancel", False)), ("_do_reset_approval",)),
         },

@@ -18,7 +18,8 @@ class ApprovalLineMixin(models.AbstractModel):
         """(document model, field to the document, locked fields) of this line model."""
         return next(
             (document_model, *flow.lines[self._name])
-            for document_model, flow in FLOWS.items() if self._name in flow.lines
+            for document_model, flow in FLOWS.items()
+            if self._name in flow.lines
         )
 
     def _approval_checked_lines(self):
@@ -54,8 +55,11 @@ class ApprovalLineMixin(models.AbstractModel):
         if documents._flow_steps_running() & FLOWS[model].methods:
             return
         for document in documents.filtered(lambda document: document._approval_locked()):
-            raise ValidationError(_(
-                "%(document)s is under review or approved: its lines cannot change (%(change)s). "
-                "Restart its review, or cancel it and reset it to draft, and have it approved again.",
-                document=document.display_name, change=change,
-            ))
+            raise ValidationError(
+                _(
+                    "%(document)s is under review or approved: its lines cannot change (%(change)s). "
+                    "Restart its review, or cancel it and reset it to draft, and have it approved again.",
+                    document=document.display_name,
+                    change=change,
+                )
+            )

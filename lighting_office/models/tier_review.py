@@ -96,9 +96,10 @@ class TierReview(models.Model):
 
     @api.depends("definition_id.approve_sequence")
     def _compute_can_review(self):
-        if self.env.context.get(DEFER_KEY) and not self.env.su:
-            self = self.with_context(**{DEFER_KEY: False})
-        return super(TierReview, self)._compute_can_review()
+        # Deferring the statuses is base_tier_validation's own; a client's key is ignored.
+        forged = self.env.context.get(DEFER_KEY) and not self.env.su
+        reviews = self.with_context(**{DEFER_KEY: False}) if forged else self
+        return super(TierReview, reviews)._compute_can_review()
 
     def _check_review_write(self, vals):
         """A review is decided only through its document's flow (Validate,

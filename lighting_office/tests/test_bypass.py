@@ -30,8 +30,7 @@ class Spec:
     approved document on; locked: (field, new value) the reviewers approved;
     line: (lines field, line field, new value); cancel/reset: buttons."""
 
-    def __init__(self, make, requester, button=None, locked=None, line=None, cancel=None, reset=None,
-                 new_vals=None):
+    def __init__(self, make, requester, button=None, locked=None, line=None, cancel=None, reset=None, new_vals=None):
         self.make, self.requester, self.button = make, requester, button
         self.locked, self.line, self.cancel, self.reset = locked, line, cancel, reset
         self.new_vals = new_vals or {}
@@ -50,112 +49,280 @@ class TestApprovalBypass(LightingOfficeCase):
         cls.adm = cls.env.ref("lighting_office.document_class_adm")
         File = cls.env["lighting.archive.file"]
         cls.files = {
-            level: File.create({
-                "name": f"{level} file", "class_id": cls.adm.id, "company_id": cls.office_a.id,
-                "location": "Cabinet 1", "confidentiality": level, "date_filed": cls.today - timedelta(days=30),
-            })
+            level: File.create(
+                {
+                    "name": f"{level} file",
+                    "class_id": cls.adm.id,
+                    "company_id": cls.office_a.id,
+                    "location": "Cabinet 1",
+                    "confidentiality": level,
+                    "date_filed": cls.today - timedelta(days=30),
+                }
+            )
             for level in ("internal", "secret")
         }
         brand = cls.env["fleet.vehicle.model.brand"].create({"name": "Wuling"})
-        cls.van = cls.env["fleet.vehicle"].create({
-            "model_id": cls.env["fleet.vehicle.model"].create({"name": "Hongguang", "brand_id": brand.id}).id,
-            "license_plate": "沪A-12345", "company_id": cls.office_a.id,
-        })
-        cls.asset = cls.env["lighting.asset"].create({"name": "Projector", "company_id": cls.office_a.id,
-                                                      "category": "IT", "quantity": 1})
-        cls.expense_product = cls.env["product.product"].create({
-            "name": "Travel", "type": "service", "can_be_expensed": True, "standard_price": 0.0,
-        })
+        cls.van = cls.env["fleet.vehicle"].create(
+            {
+                "model_id": cls.env["fleet.vehicle.model"].create({"name": "Hongguang", "brand_id": brand.id}).id,
+                "license_plate": "沪A-12345",
+                "company_id": cls.office_a.id,
+            }
+        )
+        cls.asset = cls.env["lighting.asset"].create(
+            {"name": "Projector", "company_id": cls.office_a.id, "category": "IT", "quantity": 1}
+        )
+        cls.expense_product = cls.env["product.product"].create(
+            {
+                "name": "Travel",
+                "type": "service",
+                "can_be_expensed": True,
+                "standard_price": 0.0,
+            }
+        )
         cls.specs = {
             "sale.order": Spec(
-                lambda: cls._order(cls.office_a, cls.sales_a), "sales", ("action_confirm", "sales"),
-                ("note", "<p>changed</p>"), ("order_line", "product_uom_qty", 300), "action_cancel", "action_draft"),
+                lambda: cls._order(cls.office_a, cls.sales_a),
+                "sales",
+                ("action_confirm", "sales"),
+                ("note", "<p>changed</p>"),
+                ("order_line", "product_uom_qty", 300),
+                "action_cancel",
+                "action_draft",
+            ),
             "lighting.budget": Spec(
-                cls._budget, "manager", ("action_approve", "manager"), ("year", cls.year + 1),
-                ("line_ids", "amount", 1.0), "action_cancel", "action_reset_draft", {"year": cls.year + 2}),
+                cls._budget,
+                "manager",
+                ("action_approve", "manager"),
+                ("year", cls.year + 1),
+                ("line_ids", "amount", 1.0),
+                "action_cancel",
+                "action_reset_draft",
+                {"year": cls.year + 2},
+            ),
             "lighting.document": Spec(
-                lambda: cls.env["lighting.document"].with_user(cls.sales_a).create({
-                    "name": "Office hours", "document_type": "notice", "class_id": cls.adm.id,
-                    "company_id": cls.office_a.id, "body": "<p>9-18</p>"}),
-                "sales", ("action_issue", "manager"), ("name", "Changed")),
+                lambda: (
+                    cls.env["lighting.document"]
+                    .with_user(cls.sales_a)
+                    .create(
+                        {
+                            "name": "Office hours",
+                            "document_type": "notice",
+                            "class_id": cls.adm.id,
+                            "company_id": cls.office_a.id,
+                            "body": "<p>9-18</p>",
+                        }
+                    )
+                ),
+                "sales",
+                ("action_issue", "manager"),
+                ("name", "Changed"),
+            ),
             "lighting.archive.loan": Spec(
-                lambda: cls.env["lighting.archive.loan"].with_user(cls.sales_a).create({
-                    "file_id": cls.files["internal"].id, "purpose": "Audit",
-                    "date_due": cls.today + timedelta(days=7)}),
-                "sales", ("action_borrow", "manager"), ("file_id", cls.files["secret"].id), cancel="action_cancel"),
+                lambda: (
+                    cls.env["lighting.archive.loan"]
+                    .with_user(cls.sales_a)
+                    .create(
+                        {
+                            "file_id": cls.files["internal"].id,
+                            "purpose": "Audit",
+                            "date_due": cls.today + timedelta(days=7),
+                        }
+                    )
+                ),
+                "sales",
+                ("action_borrow", "manager"),
+                ("file_id", cls.files["secret"].id),
+                cancel="action_cancel",
+            ),
             "lighting.vehicle.request": Spec(
-                lambda: cls.env["lighting.vehicle.request"].with_user(cls.sales_a).create({
-                    "vehicle_id": cls.van.id, "employee_id": cls.employees["sales", "a"].id,
-                    "company_id": cls.office_a.id, "purpose": "Site visit", "destination": "Customer",
-                    "date_from": trip_time(1, 9), "date_to": trip_time(1, 12)}),
-                "sales", None, ("destination", "Elsewhere"), cancel="action_cancel", reset="action_reset_draft"),
+                lambda: (
+                    cls.env["lighting.vehicle.request"]
+                    .with_user(cls.sales_a)
+                    .create(
+                        {
+                            "vehicle_id": cls.van.id,
+                            "employee_id": cls.employees["sales", "a"].id,
+                            "company_id": cls.office_a.id,
+                            "purpose": "Site visit",
+                            "destination": "Customer",
+                            "date_from": trip_time(1, 9),
+                            "date_to": trip_time(1, 12),
+                        }
+                    )
+                ),
+                "sales",
+                None,
+                ("destination", "Elsewhere"),
+                cancel="action_cancel",
+                reset="action_reset_draft",
+            ),
             "lighting.business.trip": Spec(
-                lambda: cls.env["lighting.business.trip"].with_user(cls.sales_a).create({
-                    "employee_id": cls.employees["sales", "a"].id, "company_id": cls.office_a.id,
-                    "destination": "Shenzhen", "purpose": "Trade show", "estimated_cost": 2000.0,
-                    "date_from": cls.today + timedelta(days=3), "date_to": cls.today + timedelta(days=5)}),
-                "sales", None, ("estimated_cost", 9000.0), cancel="action_cancel", reset="action_reset_draft"),
+                lambda: (
+                    cls.env["lighting.business.trip"]
+                    .with_user(cls.sales_a)
+                    .create(
+                        {
+                            "employee_id": cls.employees["sales", "a"].id,
+                            "company_id": cls.office_a.id,
+                            "destination": "Shenzhen",
+                            "purpose": "Trade show",
+                            "estimated_cost": 2000.0,
+                            "date_from": cls.today + timedelta(days=3),
+                            "date_to": cls.today + timedelta(days=5),
+                        }
+                    )
+                ),
+                "sales",
+                None,
+                ("estimated_cost", 9000.0),
+                cancel="action_cancel",
+                reset="action_reset_draft",
+            ),
             "lighting.recruitment.plan": Spec(
-                lambda: cls.env["lighting.recruitment.plan"].with_user(cls.manager_a).create({
-                    "company_id": cls.office_a.id, "year": cls.year,
-                    "line_ids": [Command.create({"name": "Designer", "headcount": 2, "budget": 6000})]}),
-                "manager", ("action_confirm", "manager"), ("year", cls.year + 1), ("line_ids", "headcount", 20),
-                new_vals={"year": cls.year + 2}),
+                lambda: (
+                    cls.env["lighting.recruitment.plan"]
+                    .with_user(cls.manager_a)
+                    .create(
+                        {
+                            "company_id": cls.office_a.id,
+                            "year": cls.year,
+                            "line_ids": [Command.create({"name": "Designer", "headcount": 2, "budget": 6000})],
+                        }
+                    )
+                ),
+                "manager",
+                ("action_confirm", "manager"),
+                ("year", cls.year + 1),
+                ("line_ids", "headcount", 20),
+                new_vals={"year": cls.year + 2},
+            ),
             "lighting.solution": Spec(
-                cls._solution, "support", ("action_send", "support"), ("title", "Changed"),
-                ("room_ids", "area", 600.0)),
+                cls._solution, "support", ("action_send", "support"), ("title", "Changed"), ("room_ids", "area", 600.0)
+            ),
             "lighting.appraisal.outcome": Spec(
-                cls._make_outcome, "manager", ("action_confirm", "manager"), ("amount", 999.0), cancel="action_cancel"),
+                cls._make_outcome, "manager", ("action_confirm", "manager"), ("amount", 999.0), cancel="action_cancel"
+            ),
             "lighting.asset.request": Spec(
-                lambda: cls.env["lighting.asset.request"].with_user(cls.sales_a).create({
-                    "name": "New laptop", "request_type": "purchase", "asset_name": "Laptop", "category": "IT",
-                    "value": 6000.0, "company_id": cls.office_a.id}),
-                "sales", ("action_done", "manager"), ("value", 1.0), cancel="action_cancel",
-                reset="action_reset_draft"),
+                lambda: (
+                    cls.env["lighting.asset.request"]
+                    .with_user(cls.sales_a)
+                    .create(
+                        {
+                            "name": "New laptop",
+                            "request_type": "purchase",
+                            "asset_name": "Laptop",
+                            "category": "IT",
+                            "value": 6000.0,
+                            "company_id": cls.office_a.id,
+                        }
+                    )
+                ),
+                "sales",
+                ("action_done", "manager"),
+                ("value", 1.0),
+                cancel="action_cancel",
+                reset="action_reset_draft",
+            ),
             "lighting.asset.stocktake": Spec(
-                cls._stocktake, "manager", ("action_adjust", "manager"), ("date", cls.today + timedelta(days=1)),
-                ("line_ids", "counted_quantity", 5)),
+                cls._stocktake,
+                "manager",
+                ("action_adjust", "manager"),
+                ("date", cls.today + timedelta(days=1)),
+                ("line_ids", "counted_quantity", 5),
+            ),
             "lighting.expense.preapproval": Spec(
-                lambda: cls.env["lighting.expense.preapproval"].with_user(cls.sales_a).create({
-                    "employee_id": cls.employees["sales", "a"].id, "purpose": "Trade fair", "amount": 2000.0}),
-                "sales", ("action_confirm", "sales"), ("amount", 1.0), cancel="action_cancel",
-                reset="action_reset_draft"),
+                lambda: (
+                    cls.env["lighting.expense.preapproval"]
+                    .with_user(cls.sales_a)
+                    .create({"employee_id": cls.employees["sales", "a"].id, "purpose": "Trade fair", "amount": 2000.0})
+                ),
+                "sales",
+                ("action_confirm", "sales"),
+                ("amount", 1.0),
+                cancel="action_cancel",
+                reset="action_reset_draft",
+            ),
             "hr.expense.sheet": Spec(cls._submitted_sheet, "sales", None, ("employee_id", None)),
         }
 
     # ---------------------------------------------------------------- makers
     @classmethod
     def _budget(cls):
-        return cls.env["lighting.budget"].with_user(cls.manager_a).create({
-            "company_id": cls.office_a.id, "year": cls.year,
-            "line_ids": [Command.create({"category": "revenue", "date": date(cls.year, 1, 1), "amount": 1000.0})],
-        })
+        return (
+            cls.env["lighting.budget"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "company_id": cls.office_a.id,
+                    "year": cls.year,
+                    "line_ids": [
+                        Command.create({"category": "revenue", "date": date(cls.year, 1, 1), "amount": 1000.0})
+                    ],
+                }
+            )
+        )
 
     @classmethod
     def _solution(cls):
-        lead = cls.env["crm.lead"].create({
-            "name": "Mall lighting", "type": "opportunity", "partner_id": cls.customer.id,
-            "user_id": cls.sales_a.id, "company_id": cls.office_a.id,
-        })
-        return cls.env["lighting.solution"].with_user(cls.support_a).create({
-            "title": "Ground floor", "lead_id": lead.id, "company_id": cls.office_a.id, "budget": 50000,
-            "room_ids": [Command.create({
-                "name": "Open office", "standard_id": cls.env.ref("lighting_office.room_office").id, "area": 60,
-                "ceiling_height": 3, "product_id": cls.product.id, "luminaire_flux": 3600, "luminaire_power": 36,
-                "utilisation_factor": 0.6, "maintenance_factor": 0.8,
-            })],
-        })
+        lead = cls.env["crm.lead"].create(
+            {
+                "name": "Mall lighting",
+                "type": "opportunity",
+                "partner_id": cls.customer.id,
+                "user_id": cls.sales_a.id,
+                "company_id": cls.office_a.id,
+            }
+        )
+        return (
+            cls.env["lighting.solution"]
+            .with_user(cls.support_a)
+            .create(
+                {
+                    "title": "Ground floor",
+                    "lead_id": lead.id,
+                    "company_id": cls.office_a.id,
+                    "budget": 50000,
+                    "room_ids": [
+                        Command.create(
+                            {
+                                "name": "Open office",
+                                "standard_id": cls.env.ref("lighting_office.room_office").id,
+                                "area": 60,
+                                "ceiling_height": 3,
+                                "product_id": cls.product.id,
+                                "luminaire_flux": 3600,
+                                "luminaire_power": 36,
+                                "utilisation_factor": 0.6,
+                                "maintenance_factor": 0.8,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
 
     @classmethod
     def _make_outcome(cls, role="sales"):
-        period = cls.env["lighting.appraisal.period"].create({
-            "name": "H1", "company_id": cls.office_a.id,
-            "date_start": cls.today - timedelta(days=180), "date_end": cls.today,
-        })
-        appraisal = cls.env["lighting.appraisal"].with_user(cls.manager_a).create({
-            "employee_id": cls.employees[role, "a"].id, "period_id": period.id,
-            "template_id": cls.env.ref("lighting_office.appraisal_template_sales").id,
-        })
+        period = cls.env["lighting.appraisal.period"].create(
+            {
+                "name": "H1",
+                "company_id": cls.office_a.id,
+                "date_start": cls.today - timedelta(days=180),
+                "date_end": cls.today,
+            }
+        )
+        appraisal = (
+            cls.env["lighting.appraisal"]
+            .with_user(cls.manager_a)
+            .create(
+                {
+                    "employee_id": cls.employees[role, "a"].id,
+                    "period_id": period.id,
+                    "template_id": cls.env.ref("lighting_office.appraisal_template_sales").id,
+                }
+            )
+        )
         appraisal.action_start()
         for line in appraisal.line_ids:
             line.with_user(cls.users[role, "a"]).self_score = 90
@@ -165,26 +332,46 @@ class TestApprovalBypass(LightingOfficeCase):
 
     @classmethod
     def _stocktake(cls):
-        stocktake = cls.env["lighting.asset.stocktake"].with_user(cls.manager_a).create(
-            {"company_id": cls.office_a.id})
+        stocktake = cls.env["lighting.asset.stocktake"].with_user(cls.manager_a).create({"company_id": cls.office_a.id})
         stocktake.action_generate()
         stocktake.line_ids.write({"counted": True, "counted_quantity": 1})
         return stocktake
 
     @classmethod
     def _submitted_sheet(cls):
-        expense = cls.env["hr.expense"].with_user(cls.sales_a).create({
-            "name": "Train ticket", "employee_id": cls.employees["sales", "a"].id,
-            "product_id": cls.expense_product.id, "total_amount_currency": 300.0, "company_id": cls.office_a.id,
-        })
-        cls.env["ir.attachment"].with_user(cls.sales_a).create({
-            "name": "receipt.txt", "datas": base64.b64encode(b"receipt"), "res_model": "hr.expense",
-            "res_id": expense.id,
-        })
-        sheet = cls.env["hr.expense.sheet"].with_user(cls.sales_a).create({
-            "name": "Report", "employee_id": cls.employees["sales", "a"].id, "company_id": cls.office_a.id,
-            "expense_line_ids": [Command.set(expense.ids)],
-        })
+        expense = (
+            cls.env["hr.expense"]
+            .with_user(cls.sales_a)
+            .create(
+                {
+                    "name": "Train ticket",
+                    "employee_id": cls.employees["sales", "a"].id,
+                    "product_id": cls.expense_product.id,
+                    "total_amount_currency": 300.0,
+                    "company_id": cls.office_a.id,
+                }
+            )
+        )
+        cls.env["ir.attachment"].with_user(cls.sales_a).create(
+            {
+                "name": "receipt.txt",
+                "datas": base64.b64encode(b"receipt"),
+                "res_model": "hr.expense",
+                "res_id": expense.id,
+            }
+        )
+        sheet = (
+            cls.env["hr.expense.sheet"]
+            .with_user(cls.sales_a)
+            .create(
+                {
+                    "name": "Report",
+                    "employee_id": cls.employees["sales", "a"].id,
+                    "company_id": cls.office_a.id,
+                    "expense_line_ids": [Command.set(expense.ids)],
+                }
+            )
+        )
         sheet.action_submit_sheet()
         return sheet
 
@@ -217,8 +404,14 @@ class TestApprovalBypass(LightingOfficeCase):
         sudo = record.sudo()
         # Waiting and pending are both undecided: base_tier_validation moves
         # waiting reviews to pending whoever presses Validate.
-        return (sudo[flow.state_field], sudo.validation_status in UNDECIDED or sudo.validation_status, sorted(
-            (review.id, review.status in UNDECIDED or review.status, review.done_by.id) for review in sudo.review_ids))
+        return (
+            sudo[flow.state_field],
+            sudo.validation_status in UNDECIDED or sudo.validation_status,
+            sorted(
+                (review.id, review.status in UNDECIDED or review.status, review.done_by.id)
+                for review in sudo.review_ids
+            ),
+        )
 
     def _for_each_model(self, check):
         for model in FLOWS:
@@ -228,10 +421,15 @@ class TestApprovalBypass(LightingOfficeCase):
     def _outsider(self, record):
         """A user of the office who may read the document but is none of its reviewers."""
         reviewers = record.sudo().review_ids.reviewer_ids
-        candidates = (self.sales_a, self.support_a, self.users["aftersales", "a"], self.manager_a, self.hq_finance,
-                      self.hq_management)
-        return next(user for user in candidates
-                    if user not in reviewers and record.with_user(user).has_access("read"))
+        candidates = (
+            self.sales_a,
+            self.support_a,
+            self.users["aftersales", "a"],
+            self.manager_a,
+            self.hq_finance,
+            self.hq_management,
+        )
+        return next(user for user in candidates if user not in reviewers and record.with_user(user).has_access("read"))
 
     # ----------------------------------------------------------------- tests
     def test_table_covers_every_tier_validated_model(self):
@@ -251,6 +449,7 @@ class TestApprovalBypass(LightingOfficeCase):
     def test_wrong_user_cannot_approve(self):
         """R3.1.4, R3.2.2, R4.1.2, R4.2, R4.3, R5.1, R5.3, R6.2, R6.4: a user who is not the reviewer
         presses Validate and the approving button: the document stays unapproved."""
+
         def check(model):
             record, requester = self._requested(model)
             before = self._snapshot(record)
@@ -262,11 +461,13 @@ class TestApprovalBypass(LightingOfficeCase):
                 with self.assertRaises(REFUSED):
                     getattr(record.with_user(self._user(button[1])), button[0])()
                 self.assertEqual(self._snapshot(record), before)
+
         self._for_each_model(check)
 
     def test_state_is_not_written(self):
         """R1.2/issue 14 item 3: writing any other state, as the requester or the office manager, with or
         without the context keys that switch checks off, or importing it (load), is refused."""
+
         def check(model):
             record, requester = self._requested(model)
             flow = FLOWS[model]
@@ -280,10 +481,12 @@ class TestApprovalBypass(LightingOfficeCase):
                 result = record.with_user(requester).load([".id", flow.state_field], [[str(record.id), state]])
                 self.assertFalse(result["ids"], f"{model} -> {state} imported")
                 self.assertEqual(self._snapshot(record), before)
+
         self._for_each_model(check)
 
     def test_not_created_in_a_later_state(self):
         """R1.2/issue 14 item 3: a document created, imported or copied into any state but its first one is refused."""
+
         def check(model):
             record, requester = self._requested(model)
             flow = FLOWS[model]
@@ -302,21 +505,30 @@ class TestApprovalBypass(LightingOfficeCase):
                 self.assertEqual(created[flow.state_field], flow.initial)
                 created.sudo().unlink()
             self.assertEqual(Model.sudo().search_count([]), count)
+
         self._for_each_model(check)
 
     def test_reviews_are_not_rewritten(self):
         """Issue 14 item 1: the requester cannot make themself the reviewer, move the review or decide it."""
         other_definition = self.env.ref("lighting_office.tier_recruitment_plan_hq")
+
         def check(model):
             record, requester = self._requested(model)
             review = record.sudo().review_ids[:1].with_user(requester)
             before = self._snapshot(record)
             for vals in (
-                {"reviewer_ids": [Command.set(requester.ids)]}, {"reviewer_id": requester.id},
-                {"reviewer_group_id": self.env.ref("base.group_user").id}, {"review_type": "individual"},
-                {"definition_id": other_definition.id}, {"sequence": 99}, {"res_id": record.id + 1},
-                {"model": "res.partner"}, {"requested_by": self.manager_a.id},
-                {"status": "approved"}, {"done_by": requester.id}, {"status": "rejected"},
+                {"reviewer_ids": [Command.set(requester.ids)]},
+                {"reviewer_id": requester.id},
+                {"reviewer_group_id": self.env.ref("base.group_user").id},
+                {"review_type": "individual"},
+                {"definition_id": other_definition.id},
+                {"sequence": 99},
+                {"res_id": record.id + 1},
+                {"model": "res.partner"},
+                {"requested_by": self.manager_a.id},
+                {"status": "approved"},
+                {"done_by": requester.id},
+                {"status": "rejected"},
             ):
                 with self.assertRefused(AccessError):
                     review.write(vals)
@@ -325,10 +537,12 @@ class TestApprovalBypass(LightingOfficeCase):
                 with suppress(AccessError):
                     record.validate_tier()
                 self.assertEqual(self._snapshot(record), before)
+
         self._for_each_model(check)
 
     def test_reviews_are_not_deleted_or_forged(self):
         """Issue 14 item 2: nobody but an administrator deletes a review, nobody creates one by hand."""
+
         def check(model):
             record, requester = self._requested(model)
             reviews = record.sudo().review_ids
@@ -337,15 +551,18 @@ class TestApprovalBypass(LightingOfficeCase):
                 with self.assertRefused(AccessError):
                     reviews.with_user(user).unlink()
                 with self.assertRefused(AccessError):
-                    self.env["tier.review"].with_user(user).create({
-                        "model": model, "res_id": record.id, "definition_id": reviews[0].definition_id.id})
+                    self.env["tier.review"].with_user(user).create(
+                        {"model": model, "res_id": record.id, "definition_id": reviews[0].definition_id.id}
+                    )
             self.assertEqual(self._snapshot(record), before)
             reviews.with_user(self.env.ref("base.user_admin")).unlink()
             self.assertFalse(reviews.exists())
+
         self._for_each_model(check)
 
     def test_reviews_read_only_with_their_document(self):
         """Issue 14 item 2: another office's users find and read none of the reviews of a document."""
+
         def check(model):
             record, _requester = self._requested(model)
             reviews = record.sudo().review_ids
@@ -354,16 +571,23 @@ class TestApprovalBypass(LightingOfficeCase):
                 self.assertFalse(self.env["tier.review"].with_user(user).search([("id", "in", reviews.ids)]))
                 with self.assertRaises(AccessError):
                     reviews.with_user(user).read(["status"])
-            self.assertEqual(self.env["tier.review"].with_user(self.manager_a).search(
-                [("id", "in", reviews.ids)]), reviews)
+            self.assertEqual(
+                self.env["tier.review"].with_user(self.manager_a).search([("id", "in", reviews.ids)]), reviews
+            )
+
         self._for_each_model(check)
 
     def test_secret_loan_and_outcome_reviews_hidden_from_salesperson(self):
         """R6.2.3, R5.3: a salesperson reads neither the reviews of a colleague's secret loan
         nor those of a colleague's appraisal outcome."""
-        loan = self.env["lighting.archive.loan"].create({
-            "file_id": self.files["secret"].id, "borrower_id": self.hq_management.id, "purpose": "Audit",
-            "date_due": self.today + timedelta(days=7)})
+        loan = self.env["lighting.archive.loan"].create(
+            {
+                "file_id": self.files["secret"].id,
+                "borrower_id": self.hq_management.id,
+                "purpose": "Audit",
+                "date_due": self.today + timedelta(days=7),
+            }
+        )
         loan.request_validation()
         outcome = self._make_outcome("support")
         outcome.request_validation()
@@ -377,6 +601,7 @@ class TestApprovalBypass(LightingOfficeCase):
     def test_cancel_then_approve_and_reset(self):
         """Issue 14 item 3: a cancelled document is not approved by writing its state; reset to draft it
         starts its review again."""
+
         def check(model):
             spec = self.specs[model]
             if not spec.cancel:
@@ -393,11 +618,13 @@ class TestApprovalBypass(LightingOfficeCase):
                 getattr(record.with_user(self.manager_a), spec.reset)()
                 self.assertEqual((record.state, record.validation_status), (flow.initial, "no"))
                 self.assertFalse(record.sudo().review_ids)
+
         self._for_each_model(check)
 
     def test_approved_content_is_locked(self):
         """Issue 14 items 4, 5: what the reviewers approved (header fields, lines, the lent file) is not
         changed once approved, nor once moved on, not even with skip_validation_check."""
+
         def check(model):
             spec = self.specs[model]
             record, requester = self._requested(model)
@@ -407,6 +634,7 @@ class TestApprovalBypass(LightingOfficeCase):
                 getattr(record.with_user(self._user(spec.button[1])), spec.button[0])()
                 self.assertNotEqual(record.state, FLOWS[model].initial)
                 self._assert_locked(record, requester)
+
         self._for_each_model(check)
 
     def _assert_locked(self, record, requester):
@@ -440,6 +668,7 @@ class TestApprovalBypass(LightingOfficeCase):
     def test_other_office_manager_cannot_approve(self):
         """R1.2: office B's manager can neither validate, nor decide a review, nor press the button of office A's
         document."""
+
         def check(model):
             record, _requester = self._requested(model)
             before = self._snapshot(record)
@@ -452,6 +681,7 @@ class TestApprovalBypass(LightingOfficeCase):
                 with self.assertRaises(REFUSED):
                     getattr(record.with_user(self.manager_b), button[0])()
             self.assertEqual(self._snapshot(record), before)
+
         self._for_each_model(check)
 
     def test_sale_line_edit_after_approval(self):
@@ -463,13 +693,19 @@ class TestApprovalBypass(LightingOfficeCase):
         line = order.order_line.with_user(self.sales_a)
         other = self.env["product.product"].create({"name": "Spot", "list_price": 10.0, "type": "consu"})
         tax = self.env["account.tax"].create({"name": "VAT 13", "amount": 13, "company_id": self.office_a.id})
-        for vals in ({"product_uom_qty": 300}, {"price_unit": 1.0}, {"discount": 50}, {"product_id": other.id},
-                     {"tax_id": [Command.set(tax.ids)]}):
+        for vals in (
+            {"product_uom_qty": 300},
+            {"price_unit": 1.0},
+            {"discount": 50},
+            {"product_id": other.id},
+            {"tax_id": [Command.set(tax.ids)]},
+        ):
             with self.assertRefused(REFUSED, order.name):
                 line.write(vals)
         with self.assertRefused(REFUSED, order.name):
             self.env["sale.order.line"].with_user(self.sales_a).create(
-                {"order_id": order.id, "product_id": other.id, "product_uom_qty": 1})
+                {"order_id": order.id, "product_id": other.id, "product_uom_qty": 1}
+            )
         with self.assertRefused(REFUSED, order.name):
             order.with_user(self.sales_a).write({"order_line": [Command.create({"product_id": other.id})]})
         self.assertEqual((line.product_uom_qty, order.amount_untaxed), (3, 300.0))
