@@ -107,7 +107,9 @@ class TierValidation(models.AbstractModel):
             try:
                 super(TierValidation, record)._tier_validation_check_write_allowed(vals)
             except ValidationError as error:
-                raise ValidationError(f"{record.display_name}: {error.args[0]}") from error
+                raise ValidationError(
+                    _("%(document)s: %(reason)s", document=record.display_name, reason=error.args[0])
+                ) from error
         if not self.env.su:
             self._check_flow_transition(vals)
             self._check_approved_fields(vals)
