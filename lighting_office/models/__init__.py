@@ -16,6 +16,7 @@ from . import office_target
 from . import tier_definition
 from . import tier_review
 from . import tier_validation
+from . import approval_line_mixin
 from . import market_intel
 from . import crm_lead
 from . import room_standard
@@ -23,6 +24,7 @@ from . import lighting_solution
 from . import solution_room
 from . import contact_log
 from . import sale_order
+from . import sale_order_line
 from . import install_job
 from . import tech_handover
 from . import tech_handover_line

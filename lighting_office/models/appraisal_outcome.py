@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..approval_flows import flow_step
+
 OUTCOMES_OF_RATING = {
     "excellent": ("reward", "commendation"),
     "unsatisfactory": ("warning_talk", "transfer", "dismissal"),
@@ -64,8 +66,10 @@ class LightingAppraisalOutcome(models.Model):
                     _("%(appraisal)s: the field Reward Amount cannot be negative.", appraisal=outcome.appraisal_id.name)
                 )
 
+    @flow_step
     def action_confirm(self):
         self.write({"state": "approved"})
 
+    @flow_step
     def action_cancel(self):
         self.write({"state": "cancel"})

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..approval_flows import flow_step
+
 HQ_LEVELS = ("confidential", "secret")
 
 
@@ -141,14 +143,17 @@ class LightingArchiveLoan(models.Model):
             return [("state", "=", "borrowed"), ("date_due", "<", today)]
         return ["|", ("state", "!=", "borrowed"), ("date_due", ">=", today)]
 
+    @flow_step
     def action_borrow(self):
         """The archive keeper hands the approved file over."""
         self.write({"state": "borrowed", "date_borrowed": fields.Date.context_today(self)})
 
+    @flow_step
     def action_return(self):
         self.write({"state": "returned", "date_returned": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
+    @flow_step
     def action_cancel(self):
         self.filtered(lambda loan: loan.state == "draft").write({"state": "cancel"})
 

@@ -1,6 +1,8 @@
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
+from ..approval_flows import flow_step
+
 
 class LightingAssetRequest(models.Model):
     """Purchase, transfer or disposal of an office asset, approved by the office
@@ -64,6 +66,7 @@ class LightingAssetRequest(models.Model):
         self._check_request()
         return super().request_validation()
 
+    @flow_step
     def action_done(self):
         """Apply the approved request to the ledger."""
         self._check_request()
@@ -91,9 +94,11 @@ class LightingAssetRequest(models.Model):
             change["custodian_id"] = self.custodian_id.id
         return change
 
+    @flow_step
     def action_cancel(self):
         self.write({"state": "cancel"})
 
+    @flow_step
     def action_reset_draft(self):
         self.write({"state": "draft"})
         self.restart_validation()

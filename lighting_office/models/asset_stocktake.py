@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..approval_flows import flow_step
+
 
 class LightingAssetStocktake(models.Model):
     """A periodic count of an office's ledger: book against count, every
@@ -40,6 +42,7 @@ class LightingAssetStocktake(models.Model):
             stocktake.gain_count = len(stocktake.line_ids.filtered(lambda line: line.difference > 0))
             stocktake.loss_count = len(stocktake.line_ids.filtered(lambda line: line.difference < 0))
 
+    @flow_step
     def action_generate(self):
         """Fill the count sheet from the office's ledger (assets not disposed of)."""
         assets = self.env["lighting.asset"].search(
@@ -64,6 +67,7 @@ class LightingAssetStocktake(models.Model):
                 raise UserError(_("%(stocktake)s: explain the difference of %(asset)s (field Explanation).",
                                   stocktake=line.stocktake_id.name, asset=line.asset_id.display_name))
 
+    @flow_step
     def action_adjust(self):
         """Bring the ledger to the approved count."""
         self._check_counted()

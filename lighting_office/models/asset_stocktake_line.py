@@ -6,6 +6,7 @@ class LightingAssetStocktakeLine(models.Model):
     """One asset of a count sheet: book quantity, counted quantity, difference."""
 
     _name = "lighting.asset.stocktake.line"
+    _inherit = ["lighting.approval.line.mixin"]
     _description = "Asset Stocktake Line"
     _check_company_auto = True
     _order = "stocktake_id, id"

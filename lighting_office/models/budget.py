@@ -1,10 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..approval_flows import FLOWS, flow_step
+
 CATEGORIES = [("revenue", "Sales Revenue"), ("cost", "Cost"), ("expense", "Expense")]
-# The only changes of state: a budget is in force only through HQ's review
-# (draft -> approved), and is superseded only by its approved revision.
-TRANSITIONS = {"draft": {"approved", "cancel"}, "approved": {"superseded"}, "cancel": {"draft"}, "superseded": set()}
 
 
 class LightingBudget(models.Model):
@@ -91,7 +90,9 @@ class LightingBudget(models.Model):
     def _check_transition(self, state):
         labels = dict(self._fields["state"]._description_selection(self.env))
         for budget in self:
-            if state != budget.state and state not in TRANSITIONS[budget.state]:
+            # Checked for the superuser too: a budget is in force only through
+            # HQ's review, and superseded only by its approved revision.
+            if state != budget.state and (budget.state, state) not in FLOWS[self._name].transitions:
                 raise UserError(_("%(budget)s: the field Status cannot go from %(old)s to %(new)s.",
                                   budget=budget.name, old=labels[budget.state], new=labels[state]))
 
@@ -110,6 +111,7 @@ class LightingBudget(models.Model):
                                   budget=budget.name))
         self.filtered(lambda budget: budget.validation_status == "rejected").restart_validation()
 
+    @flow_step
     def action_approve(self):
         """Put the HQ-approved version in force; the version it revises is superseded."""
         self._check_draft()
@@ -144,10 +146,12 @@ class LightingBudget(models.Model):
             "params": {"model": "lighting.budget.line", "context": {"default_budget_id": self.id}},
         }
 
+    @flow_step
     def action_cancel(self):
         self._check_draft()
         self.write({"state": "cancel"})
 
+    @flow_step
     def action_reset_draft(self):
         for budget in self:
             if budget.state != "cancel":

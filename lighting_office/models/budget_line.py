@@ -8,6 +8,7 @@ class LightingBudgetLine(models.Model):
     """One month's amount of a budget for a category, department and post (R4.1.2)."""
 
     _name = "lighting.budget.line"
+    _inherit = ["lighting.approval.line.mixin"]
     _description = "Office Budget Line"
     _check_company_auto = True
     _order = "budget_id, date, category, department_id"

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from ..approval_flows import flow_step
+
 # What the reviewers approved: changing it needs a new approval.
 APPROVED_FIELDS = ("employee_id", "destination", "date_from", "date_to", "purpose", "estimated_cost", "company_id")
 
@@ -118,6 +120,7 @@ class LightingBusinessTrip(models.Model):
         self.filtered(lambda trip: trip.state == "draft" and trip.validation_status == "validated").action_confirm()
         return result
 
+    @flow_step
     def action_confirm(self):
         """The trip may go ahead once its reviewers have approved it, before departure."""
         today = fields.Date.context_today(self)
@@ -130,6 +133,7 @@ class LightingBusinessTrip(models.Model):
                 ))
         self.write({"state": "approved"})
 
+    @flow_step
     def action_file_report(self):
         """R6.4.3: after the return the traveller files the trip report."""
         today = fields.Date.context_today(self)
@@ -159,12 +163,14 @@ class LightingBusinessTrip(models.Model):
             summary=lambda trip: trip.env._("File the trip report"),
         )
 
+    @flow_step
     def action_cancel(self):
         for trip in self:
             if trip.state == "reported":
                 raise UserError(_("%(trip)s: a reported trip cannot be cancelled.", trip=trip.name))
         self.write({"state": "cancel"})
 
+    @flow_step
     def action_reset_draft(self):
         self.filtered(lambda trip: trip.state == "cancel").write({"state": "draft"})
         self.restart_validation()

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..approval_flows import flow_step
+
 
 class LightingExpensePreapproval(models.Model):
     """A large expense approved by head office before it is spent (R4.2.2)."""
@@ -44,15 +46,18 @@ class LightingExpensePreapproval(models.Model):
     def _get_claimant_user(self):
         return self.employee_id.user_id
 
+    @flow_step
     def action_confirm(self):
         for request in self:
             if request.amount <= 0:
                 raise UserError(_("%(request)s: the field Approved Amount must be positive.", request=request.name))
         self.write({"state": "approved"})
 
+    @flow_step
     def action_cancel(self):
         self.write({"state": "cancel"})
 
+    @flow_step
     def action_reset_draft(self):
         self.write({"state": "draft"})
         self.restart_validation()

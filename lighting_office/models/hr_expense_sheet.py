@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from ..approval_flows import flow_step
+
 
 class HrExpenseSheet(models.Model):
     """An expense report is submitted with its receipts, then approved by the
@@ -27,6 +29,23 @@ class HrExpenseSheet(models.Model):
         result = super().action_submit_sheet()
         self.request_validation()
         return result
+
+    # The steps of the report's flow (approval_flows.FLOWS["hr.expense.sheet"]).
+    @flow_step
+    def _do_submit(self):
+        return super()._do_submit()
+
+    @flow_step
+    def _do_approve(self):
+        return super()._do_approve()
+
+    @flow_step
+    def _do_refuse(self, reason):
+        return super()._do_refuse(reason)
+
+    @flow_step
+    def _do_reset_approval(self):
+        return super()._do_reset_approval()
 
     def _check_receipts(self):
         missing = self.expense_line_ids.filtered(lambda expense: not expense.attachment_ids)

@@ -1,6 +1,8 @@
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..approval_flows import flow_step
+
 
 class LightingSolution(models.Model):
     """A version of the lighting solution (照明方案) of an opportunity (R3.2.2):
@@ -61,16 +63,19 @@ class LightingSolution(models.Model):
         # After the review the customer's answer is still recorded.
         return super()._get_all_validation_exceptions() + ["customer_feedback", "order_id"]
 
+    @flow_step
     def action_send(self):
         for solution in self.filtered(lambda s: s.state != "draft"):
             raise UserError(_("%(solution)s: only a draft can be sent.", solution=solution.name))
         self.write({"state": "sent"})
 
+    @flow_step
     def action_accept(self):
         for solution in self.filtered(lambda s: s.state != "sent"):
             raise UserError(_("%(solution)s: only a sent solution can be accepted.", solution=solution.name))
         self.write({"state": "accepted"})
 
+    @flow_step
     def action_revise(self):
         """The customer's feedback makes the next version; this one stays as history."""
         self.ensure_one()

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from ..approval_flows import flow_step
+
 LOCKED_STATES = ("issued", "archived", "superseded")
 
 
@@ -123,9 +125,11 @@ class LightingDocument(models.Model):
                     document=document.display_name, office=document.company_id.name,
                 ))
 
+    @flow_step
     def action_issue(self):
         self.write({"state": "issued"})
 
+    @flow_step
     def action_archive_document(self):
         """File the issued document in the archive ledger."""
         not_issued = self.filtered(lambda document: document.state != "issued")

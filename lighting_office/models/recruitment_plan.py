@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from ..approval_flows import flow_step
+
 
 class LightingRecruitmentPlan(models.Model):
     """An office's recruitment plan for one year (R5.1), approved by head office."""
@@ -77,12 +79,14 @@ class LightingRecruitmentPlan(models.Model):
                       "reset it to draft first.", plan=plan.name)
                 )
 
+    @flow_step
     def action_confirm(self):
         for plan in self:
             if not plan.line_ids:
                 raise UserError(_("%(plan)s: the field Posts is empty.", plan=plan.name))
         self.write({"state": "approved"})
 
+    @flow_step
     def action_open_positions(self):
         """Open one job position per post of the approved plan."""
         for plan in self:
@@ -91,9 +95,11 @@ class LightingRecruitmentPlan(models.Model):
             plan.line_ids._open_position()
         self.write({"state": "open"})
 
+    @flow_step
     def action_close(self):
         self.write({"state": "closed"})
 
+    @flow_step
     def action_reset_draft(self):
         if any(plan.job_ids for plan in self):
             raise UserError(_("A plan whose positions are open cannot go back to draft; close it instead."))

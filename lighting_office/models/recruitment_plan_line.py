@@ -9,6 +9,7 @@ class LightingRecruitmentPlanLine(models.Model):
     to find them, at what cost; and how many were hired into it."""
 
     _name = "lighting.recruitment.plan.line"
+    _inherit = ["lighting.approval.line.mixin"]
     _description = "Recruitment Plan Post"
     _check_company_auto = True
     _order = "plan_id, sequence, id"

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
+from ..approval_flows import flow_step
+
 HQ_GROUPS = ("lighting_office.group_lighting_hq_finance", "lighting_office.group_lighting_hq_management")
 FILING_FIELDS = {"hq_filing_number", "hq_filed_by_id", "hq_filed_date"}
 FOLLOWUP_FIELDS = {"promised_production_date", "shipped_date", "production_note"}
@@ -159,6 +161,28 @@ class SaleOrder(models.Model):
                 raise UserError(_(
                     "%(order)s cannot be sent to review or confirmed: fill in %(fields)s.",
                     order=order.name, fields=", ".join(missing)))
+
+    # The steps of the order's flow (approval_flows.FLOWS["sale.order"]).
+    @flow_step
+    def action_quotation_send(self):
+        return super().action_quotation_send()
+
+    @flow_step
+    def message_post(self, **kwargs):
+        # Sending the quotation by e-mail marks it sent (mark_so_as_sent).
+        return super().message_post(**kwargs)
+
+    @flow_step
+    def action_confirm(self):
+        return super().action_confirm()
+
+    @flow_step
+    def _action_cancel(self):
+        return super()._action_cancel()
+
+    @flow_step
+    def action_draft(self):
+        return super().action_draft()
 
     def _action_confirm(self):
         res = super()._action_confirm()

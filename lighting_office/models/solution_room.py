@@ -9,6 +9,7 @@ class LightingSolutionRoom(models.Model):
     N = E x A / (F x UF x MF)."""
 
     _name = "lighting.solution.room"
+    _inherit = ["lighting.approval.line.mixin"]
     _description = "Lighting Solution Room"
     _check_company_auto = True
     _order = "solution_id, sequence, id"

@@ -1,8 +1,16 @@
+import functools
+
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError
+from odoo.osv import expression
+
+from ..approval_flows import running_steps
 
 DECIDED = ("approved", "rejected")
-LINK_FIELDS = {"model", "res_id", "definition_id"}
+# What base_tier_validation's own review steps write on a review; every other
+# field (document, step, reviewers, sequence...) is set once, at its creation.
+FLOW_FIELDS = {"status", "done_by", "reviewed_date", "can_review", "comment", "last_reminder_date"}
+DEFER_KEY = "tier_validation_defer_compute_can_review"
 # Where a step goes when its only reviewer is the claimant of the document.
 FALLBACK = {"department_head": "office_manager", "office_manager": "hq_management"}
 OFFICE_REVIEW_TYPES = ("office_manager", "department_head", "hq_finance", "hq_management")
@@ -61,31 +69,116 @@ class TierReview(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.su and any(vals.get("status") in DECIDED for vals in vals_list):
-            raise AccessError(_("A review can only be created undecided; its reviewer decides it."))
+        if not self.env.su:
+            if not running_steps():
+                raise AccessError(_("A review is created by requesting the validation of its document."))
+            if any(vals.get("status") in DECIDED for vals in vals_list):
+                raise AccessError(_("A review can only be created undecided; its reviewer decides it."))
         return super().create(vals_list)
 
     def write(self, vals):
         if not self.env.su:
-            self._check_reviewer_write(vals)
+            self._check_review_write(vals)
         return super().write(vals)
 
-    def _check_reviewer_write(self, vals):
-        """Only a review's own reviewer approves or rejects it, and no one moves
-        a review to another document: otherwise an RPC call could skip it."""
-        if LINK_FIELDS & set(vals):
-            raise AccessError(_("A review cannot be moved to another document or step."))
-        if vals.get("status") not in DECIDED and not {"done_by", "reviewed_date"} & set(vals):
-            return
+    def unlink(self):
+        """Reviews are the regulation's audit trail: only an administrator
+        deletes one; the flow removes those of a review it restarts."""
+        if self.env.su or self.env.user.has_group("base.group_system"):
+            return super().unlink()
+        if not running_steps():
+            raise AccessError(_("%(document)s: only an administrator deletes a review.",
+                                document=self._document_names()))
+        self.check_access("unlink")
+        # sudo: the flow (restart, cancel, reset to draft) removes the reviews
+        # of the document it restarts; the access of the user to them is checked above.
+        return super(TierReview, self.sudo()).unlink()
+
+    @api.depends("definition_id.approve_sequence")
+    def _compute_can_review(self):
+        # Deferring the statuses is base_tier_validation's own; a client's key is ignored.
+        forged = self.env.context.get(DEFER_KEY) and not self.env.su
+        reviews = self.with_context(**{DEFER_KEY: False}) if forged else self
+        return super(TierReview, reviews)._compute_can_review()
+
+    def _check_review_write(self, vals):
+        """A review is decided only through its document's flow (Validate,
+        Reject), by one of the reviewers the server computes for it now, never
+        by the stored reviewer_ids a caller could have changed; nothing links
+        it to another document, step or reviewer."""
+        fixed = set(vals) - FLOW_FIELDS
+        if fixed:
+            raise AccessError(_(
+                "%(document)s: the fields %(fields)s of a review are set when it is requested; "
+                "a review cannot be moved to another document, step or reviewer.",
+                document=self._document_names(), fields=", ".join(sorted(fixed)),
+            ))
+        if vals.get("status") in DECIDED or {"done_by", "reviewed_date", "comment"} & set(vals):
+            self._check_decided_by_reviewer(vals)
+        if set(vals) - {"comment"} and not running_steps():
+            raise AccessError(_(
+                "%(document)s: a review is decided with the Validate or Reject button of its document, "
+                "not written.", document=self._document_names(),
+            ))
+
+    def _check_decided_by_reviewer(self, vals):
+        if vals.get("done_by", self.env.uid) != self.env.uid:
+            raise AccessError(_("%(document)s: a review is decided in the reviewer's own name.",
+                                document=self._document_names()))
         for review in self:
-            if self.env.user not in review.reviewer_ids:
-                document = review._get_document()
-                raise AccessError(
-                    _(
-                        "%(document)s: %(user)s is not a reviewer of the step "
-                        "“%(step)s” and cannot decide it.",
-                        document=document.display_name if document else review.res_id,
-                        user=self.env.user.name,
-                        step=review.name,
-                    )
-                )
+            if self.env.user not in review._get_reviewers() or (
+                    review.status in DECIDED and "status" not in vals):
+                raise AccessError(_(
+                    "%(document)s: %(user)s is not a reviewer of the step “%(step)s” and cannot decide it.",
+                    document=review._document_names(), user=self.env.user.name, step=review.name,
+                ))
+
+    def _document_names(self):
+        # sudo: only the names of the reviewed documents are shown in the refusal.
+        documents = [review.sudo()._get_document() for review in self]
+        return ", ".join(document.display_name for document in documents if document) or ", ".join(
+            str(res_id) for res_id in self.mapped("res_id"))
+
+    def _check_access(self, operation):
+        """A review is readable, and decidable, only by who may read its document."""
+        result = super()._check_access(operation)
+        if result or not self._ids:
+            return result
+        forbidden = self - self._with_readable_document()
+        if forbidden:
+            return forbidden, functools.partial(self._document_access_error, forbidden)
+        return None
+
+    def _with_readable_document(self):
+        allowed = set()
+        # sudo: reads which document each review is of; the access to the
+        # documents is then checked as the user, one query per model.
+        for model, reviews in self.sudo().grouped("model").items():
+            if model in self.env:
+                documents = self.env[model].with_context(active_test=False).browse(reviews.mapped("res_id"))
+                readable = set(documents._filtered_access("read").ids)
+                allowed.update(review.id for review in reviews if review.res_id in readable)
+        return self.filtered(lambda review: review.id in allowed)
+
+    def _document_access_error(self, reviews):
+        return AccessError(_(
+            "The reviews of %(count)s document(s) you may not read are out of your reach.",
+            count=len(set(reviews.sudo().mapped("res_id"))),
+        ))
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None):
+        if not self.env.su:
+            domain = expression.AND([domain, self._readable_document_domain()])
+        return super()._search(domain, offset, limit, order)
+
+    @api.model
+    def _readable_document_domain(self):
+        """Reviews of the documents the user may read (one subquery per model, no extra query)."""
+        parts = [
+            ["&", ("model", "=", name),
+             ("res_id", "in", self.env[name].with_context(active_test=False)._search([]))]
+            for name in self.env["tier.definition"]._get_tier_validation_model_names()
+            if name in self.env and self.env[name].has_access("read")
+        ]
+        return expression.OR(parts) if parts else expression.FALSE_DOMAIN

@@ -1,10 +1,13 @@
 from odoo import _, api, models
 from odoo.exceptions import ValidationError
 
+from ..approval_flows import FLOWS, running_step, running_steps, without_forged_keys
+
 
 class TierValidation(models.AbstractModel):
     """Make every tier-validated document impossible to push past its review
-    (by button, RPC, write or import), with a message naming the document."""
+    (by button, RPC, write or import), with a message naming the document:
+    the flow of approval_flows.FLOWS holds for every caller but the superuser."""
 
     _inherit = "tier.validation"
 
@@ -16,21 +19,70 @@ class TierValidation(models.AbstractModel):
         """The head of the claimant's department, reviewer type "department_head"."""
         return self.env["res.users"]
 
+    # base_tier_validation's own review steps: the reviews they create, decide
+    # or remove are the flow's doing, not the client's (tier_review.py).
+    def request_validation(self):
+        with running_step(self._name, "request_validation"):
+            return super().request_validation()
+
+    def validate_tier(self):
+        with running_step(self._name, "validate_tier"):
+            return super().validate_tier()
+
+    def reject_tier(self):
+        with running_step(self._name, "reject_tier"):
+            return super().reject_tier()
+
+    def restart_validation(self):
+        with running_step(self._name, "restart_validation"):
+            return super().restart_validation()
+
+    def _validate_tier(self, tiers=False):
+        with running_step(self._name, "_validate_tier"):
+            return super()._validate_tier(tiers)
+
+    def _rejected_tier(self, tiers=False):
+        with running_step(self._name, "_rejected_tier"):
+            return super()._rejected_tier(tiers)
+
+    def _tier_validation_check_write_remove_reviews(self, vals):
+        # Runs after _check_flow_transition allowed the cancel or reset.
+        with running_step(self._name, "remove_reviews"):
+            return super()._tier_validation_check_write_remove_reviews(vals)
+
+    def unlink(self):
+        # A deleted document takes its reviews with it.
+        with running_step(self._name, "unlink"):
+            return super().unlink()
+
     @api.model_create_multi
     def create(self, vals_list):
-        # A record created straight into a validated state would skip its
-        # review: create it in its initial state, then move it through write(),
-        # which runs the tier check.
-        targets = {}
-        if not self._tier_validation_state_field_is_computed:
-            for index, vals in enumerate(vals_list):
-                if vals.get(self._state_field) in self._state_to:
-                    vals_list[index] = dict(vals)
-                    targets[index] = vals_list[index].pop(self._state_field)
         records = super().create(vals_list)
-        for index, state in targets.items():
-            records[index].write({self._state_field: state})
+        records._check_created_in_initial_state()
         return records
+
+    def _check_created_in_initial_state(self):
+        """A record created (or imported, or copied) straight into a later state
+        would skip its review: every caller creates it in its first state."""
+        flow = FLOWS.get(self._name)
+        if not flow:
+            return
+        labels = dict(self._fields[flow.state_field]._description_selection(self.env))
+        for record in self:
+            state = record[flow.state_field]
+            if state != flow.initial:
+                raise ValidationError(_(
+                    "%(document)s cannot be created in the state “%(state)s”: a new record starts as "
+                    "“%(initial)s” and moves on only through its flow, once approved.",
+                    document=record.display_name, state=labels.get(state, state),
+                    initial=labels.get(flow.initial, _("Draft")),
+                ))
+
+    def write(self, vals):
+        return super(TierValidation, without_forged_keys(self)).write(vals)
+
+    def _check_state_from_condition(self):
+        return super(TierValidation, without_forged_keys(self))._check_state_from_condition()
 
     def _tier_validation_check_state_on_write(self, vals):  # pylint: disable=missing-return
         # (a check: it raises or lets the write go, and returns nothing, as base_tier_validation's)
@@ -76,3 +128,67 @@ class TierValidation(models.AbstractModel):
 
     def _notify_restarted_review_body(self):
         return _("The review has been reset by %(user)s.", user=self.env.user.name)
+
+    def _tier_validation_check_write_allowed(self, vals):  # pylint: disable=missing-return
+        # (a check, like the one above)
+        for record in self:
+            try:
+                super(TierValidation, record)._tier_validation_check_write_allowed(vals)
+            except ValidationError as error:
+                raise ValidationError(
+                    _("%(document)s: %(reason)s", document=record.display_name, reason=error.args[0])
+                ) from error
+        if not self.env.su:
+            self._check_flow_transition(vals)
+            self._check_approved_fields(vals)
+
+    def _flow_steps_running(self):
+        """The flow methods of this model running now (approval_flows.flow_step)."""
+        return {method for model, method in running_steps() if model == self._name}
+
+    def _check_flow_transition(self, vals):
+        """The state moves only along the flow, and only by the flow method of each move."""
+        flow = FLOWS.get(self._name)
+        if not flow or flow.state_field not in vals:
+            return
+        new = vals[flow.state_field]
+        steps = self._flow_steps_running()
+        labels = dict(self._fields[flow.state_field]._description_selection(self.env))
+        for record in self:
+            old = record[flow.state_field]
+            if old == new or steps & set(flow.transitions.get((old, new), ())):
+                continue
+            message = _(
+                "%(document)s: the field %(field)s goes from “%(old)s” to “%(new)s” only through its own "
+                "action, after its approval; it cannot be written.",
+            ) if (old, new) in flow.transitions else _(
+                "%(document)s: the field %(field)s cannot go from “%(old)s” to “%(new)s”.",
+            )
+            raise ValidationError(message % {
+                "document": record.display_name, "field": self._fields[flow.state_field].string,
+                "old": labels.get(old, old), "new": labels.get(new, new),
+            })
+
+    def _approval_locked(self):
+        """Under review, approved, or past its approval: what was reviewed is fixed."""
+        self.ensure_one()
+        flow = FLOWS[self._name]
+        return self[flow.state_field] in flow.locked_states or self.validation_status in (
+            "waiting", "pending", "validated")
+
+    def _check_approved_fields(self, vals):
+        """What the reviewers approved is not changed behind their back (issue 14, item 4)."""
+        flow = FLOWS.get(self._name)
+        if not flow or self._flow_steps_running() & flow.methods:
+            return
+        changed = [name for name in flow.locked_fields if name in vals]
+        if changed:
+            self._refuse_approved_change(self._fields[changed[0]].string)
+
+    def _refuse_approved_change(self, field_label):
+        for record in self.filtered(lambda record: record._approval_locked()):
+            raise ValidationError(_(
+                "%(document)s is under review or approved: its field “%(field)s” cannot change. "
+                "Restart its review, or cancel it and reset it to draft, and have it approved again.",
+                document=record.display_name, field=field_label,
+            ))

@@ -2,6 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
+from ..approval_flows import flow_step
+
 # States in which a request holds its vehicle: no other request may overlap them.
 BOOKED_STATES = ("approved", "ongoing")
 # What the office manager approved: changing it needs a new approval.
@@ -184,6 +186,7 @@ class LightingVehicleRequest(models.Model):
         self.filtered(lambda request: request.state == "draft" and request.validation_status == "validated").action_confirm()
         return result
 
+    @flow_step
     def action_confirm(self):
         """Book the vehicle once the office manager has approved the request,
         before the trip."""
@@ -197,6 +200,7 @@ class LightingVehicleRequest(models.Model):
                 ))
         self.write({"state": "approved"})
 
+    @flow_step
     def action_start(self):
         """The driver takes the vehicle: its odometer is read."""
         for request in self:
@@ -212,6 +216,7 @@ class LightingVehicleRequest(models.Model):
                 ))
         self.write({"state": "ongoing"})
 
+    @flow_step
     def action_return(self):
         """The vehicle is back: odometer and fuel are recorded, Fleet's odometer log gets the reading."""
         for request in self:
@@ -256,12 +261,14 @@ class LightingVehicleRequest(models.Model):
         )
         return overdue
 
+    @flow_step
     def action_cancel(self):
         for request in self:
             if request.state in ("ongoing", "returned"):
                 raise UserError(_("%(request)s: a vehicle that went out cannot be cancelled.", request=request.name))
         self.write({"state": "cancel"})
 
+    @flow_step
     def action_reset_draft(self):
         self.filtered(lambda request: request.state == "cancel").write({"state": "draft"})
         self.restart_validation()

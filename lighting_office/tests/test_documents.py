@@ -111,7 +111,10 @@ class TestOfficeDocument(LightingOfficeCase):
         for document in documents:
             document.request_validation()
             document.with_user(manager).validate_tier()
-        documents.with_user(manager).write({"state": "issued", "number": "FORGED-1"})
+        # issue 14: the state is written only by the flow's Issue, never by the client
+        with self.assertRefused(UserError, "Issued"):
+            documents.with_user(manager).write({"state": "issued", "number": "FORGED-1"})
+        documents.with_user(manager).action_issue()
         year = documents[0].date_issue.year
         self.assertEqual(sorted(documents.mapped("number")), [f"TA-ADM-{year}-0001", f"TA-ADM-{year}-0002"])
         archive_file = self.env["lighting.archive.file"].create(documents[0]._archive_file_vals())
