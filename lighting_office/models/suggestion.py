@@ -96,7 +96,8 @@ class LightingSuggestion(models.Model):
         self.check_access("create")
         allowed = self.env.user.company_ids
         for vals in vals_list:
-            self._check_author_fields(vals)
+            if not self.env.su:  # server code and data files may set the answer
+                self._check_author_fields(vals)
             company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
             if company not in allowed:
                 raise AccessError(
