@@ -45,9 +45,7 @@ class ResCompany(models.Model):
             ("sum", "Likelihood + Impact"),
             ("max", "Higher of Likelihood and Impact"),
         ], default="product",
-        # Not required in the database: on an upgrade, a company created by a newly installed
-        # dependency (l10n_cn's demo) is inserted before this module's defaults are known.
-        # An empty rule scores as the product.
+        required=True,
         help="How a risk's likelihood and impact make its score (R7.1.2).",
     )
     risk_medium_threshold = fields.Integer(
