@@ -14,6 +14,7 @@ through the year, on revenue/cost/expense accounts and departments). The
 bench measures the report, not entry creation, which would take hours for
 two million lines through account.move.create().
 """
+
 import time
 from datetime import date
 
@@ -28,19 +29,32 @@ offices = Company.search([("is_lighting_office", "=", True)], limit=OFFICES)
 started = time.perf_counter()
 missing = OFFICES - len(offices)
 if missing:
-    offices |= Company.create([
-        {"name": f"Bench office {index}", "is_lighting_office": True, "office_code": f"BO{index:02d}"}
-        for index in range(missing)
-    ])
+    offices |= Company.create(
+        [
+            {"name": f"Bench office {index}", "is_lighting_office": True, "office_code": f"BO{index:02d}"}
+            for index in range(missing)
+        ]
+    )
 print(f"{len(offices)} offices ready ({missing} created) in {time.perf_counter() - started:.1f} s")
 
 first = offices[0]
 Account = env["account.account"].with_company(first)
 accounts = {
-    kind: Account.create({"name": f"Bench {kind}", "code": f"99{index}BEN", "account_type": account_type,
-                          "company_ids": [Command.set(offices.ids)]})
+    kind: Account.create(
+        {
+            "name": f"Bench {kind}",
+            "code": f"99{index}BEN",
+            "account_type": account_type,
+            "company_ids": [Command.set(offices.ids)],
+        }
+    )
     for index, (kind, account_type) in enumerate(
-        [("revenue", "income"), ("cost", "expense_direct_cost"), ("expense", "expense"), ("counterpart", "asset_current")]
+        [
+            ("revenue", "income"),
+            ("cost", "expense_direct_cost"),
+            ("expense", "expense"),
+            ("counterpart", "asset_current"),
+        ]
     )
 }
 departments = env["hr.department"].create([{"name": f"Bench department {i}", "company_id": first.id} for i in range(5)])
@@ -50,15 +64,26 @@ for office in offices:
     journal = env["account.journal"].create(
         {"name": "Bench", "code": "BNCH", "type": "general", "company_id": office.id}
     )
-    template = env["account.move"].with_company(office).create({
-        "move_type": "entry", "journal_id": journal.id, "date": date(YEAR, 1, 1),
-        "line_ids": [Command.create({"account_id": accounts["revenue"].id, "credit": 1.0}),
-                     Command.create({"account_id": accounts["counterpart"].id, "debit": 1.0})],
-    })
+    template = (
+        env["account.move"]
+        .with_company(office)
+        .create(
+            {
+                "move_type": "entry",
+                "journal_id": journal.id,
+                "date": date(YEAR, 1, 1),
+                "line_ids": [
+                    Command.create({"account_id": accounts["revenue"].id, "credit": 1.0}),
+                    Command.create({"account_id": accounts["counterpart"].id, "debit": 1.0}),
+                ],
+            }
+        )
+    )
     template.action_post()
     env.flush_all()
     # Each generated pair: a revenue, cost or expense line and its counterpart, same amount, same day.
-    env.cr.execute("""
+    env.cr.execute(
+        """
         INSERT INTO account_move_line (move_id, journal_id, company_id, company_currency_id, currency_id,
                account_id, date, parent_state, display_type, name, lighting_department_id,
                debit, credit, balance, amount_currency)
@@ -72,32 +97,58 @@ for office in offices:
                           FROM generate_series(0, 1) AS side) AS pair,
                LATERAL (SELECT CASE WHEN is_revenue = (side = 1) THEN amount ELSE 0 END AS amount_debit,
                                CASE WHEN is_revenue = (side = 0) THEN amount ELSE 0 END AS amount_credit) AS sides
-    """, {
-        "move": template.id, "journal": journal.id, "company": office.id, "currency": office.currency_id.id,
-        "revenue": accounts["revenue"].id, "cost": accounts["cost"].id, "expense": accounts["expense"].id,
-        "counterpart": accounts["counterpart"].id, "year": YEAR, "departments": departments.ids,
-        "pairs": LINES_PER_OFFICE // 2,
-    })
+    """,
+        {
+            "move": template.id,
+            "journal": journal.id,
+            "company": office.id,
+            "currency": office.currency_id.id,
+            "revenue": accounts["revenue"].id,
+            "cost": accounts["cost"].id,
+            "expense": accounts["expense"].id,
+            "counterpart": accounts["counterpart"].id,
+            "year": YEAR,
+            "departments": departments.ids,
+            "pairs": LINES_PER_OFFICE // 2,
+        },
+    )
     # The office may already have budgets for the year (the demo has v1): take the next free
     # version and put it alone in force, so the figures are the bench's volume only.
     env.cr.execute(
         "UPDATE lighting_budget SET state = 'superseded' WHERE company_id = %s AND year = %s AND state = 'approved'",
         [office.id, YEAR],
     )
-    env.cr.execute("SELECT COALESCE(MAX(version), 0) + 1 FROM lighting_budget WHERE company_id = %s AND year = %s",
-                   [office.id, YEAR])
-    budget = env["lighting.budget"].create({
-        "company_id": office.id, "year": YEAR, "version": env.cr.fetchone()[0],
-        "line_ids": [Command.create({"category": category, "date": date(YEAR, month, 1), "amount": 500_000.0,
-                                     "department_id": department.id if office == first else False})
-                     for month in range(1, 13) for category in ("revenue", "cost", "expense")
-                     for department in departments[:1]],
-    })
+    env.cr.execute(
+        "SELECT COALESCE(MAX(version), 0) + 1 FROM lighting_budget WHERE company_id = %s AND year = %s",
+        [office.id, YEAR],
+    )
+    budget = env["lighting.budget"].create(
+        {
+            "company_id": office.id,
+            "year": YEAR,
+            "version": env.cr.fetchone()[0],
+            "line_ids": [
+                Command.create(
+                    {
+                        "category": category,
+                        "date": date(YEAR, month, 1),
+                        "amount": 500_000.0,
+                        "department_id": department.id if office == first else False,
+                    }
+                )
+                for month in range(1, 13)
+                for category in ("revenue", "cost", "expense")
+                for department in departments[:1]
+            ],
+        }
+    )
     # Bench only: put the budget in force without HQ's review (the tier flow is tested in tests/).
     env.cr.execute("UPDATE lighting_budget SET state = 'approved' WHERE id = %s", [budget.id])
 env.cr.execute("ANALYZE account_move_line")
-print(f"{LINES_PER_OFFICE * len(offices):,} posted journal items in {len(offices)} offices "
-      f"in {time.perf_counter() - started:.1f} s")
+print(
+    f"{LINES_PER_OFFICE * len(offices):,} posted journal items in {len(offices)} offices "
+    f"in {time.perf_counter() - started:.1f} s"
+)
 
 MEASURES = ["budget_amount:sum", "actual_amount:sum", "variance:sum", "variance_pct:avg"]
 YEAR_DOMAIN = [("date", ">=", date(YEAR, 1, 1)), ("date", "<=", date(YEAR, 12, 31))]

@@ -8,6 +8,7 @@ Run on a database with lighting_office installed (the demo one from `make run`):
 It creates the invoices in the shell's transaction, prints the server time of
 each report, and rolls everything back.
 """
+
 import random
 import time
 from datetime import timedelta
@@ -28,15 +29,25 @@ for start in range(0, INVOICES, BATCH):
     vals = []
     for _ in range(min(BATCH, INVOICES - start)):
         due = today - timedelta(days=rng.randint(-20, 150))
-        vals.append({
-            "move_type": "out_invoice",
-            "partner_id": customer.id,
-            "company_id": rng.choice(offices).id,
-            "invoice_date": due - timedelta(days=30),
-            "invoice_date_due": due,
-            "invoice_line_ids": [Command.create({"name": "LED", "quantity": 1, "price_unit": rng.randint(100, 5000),
-                                                 "tax_ids": [Command.clear()]})],
-        })
+        vals.append(
+            {
+                "move_type": "out_invoice",
+                "partner_id": customer.id,
+                "company_id": rng.choice(offices).id,
+                "invoice_date": due - timedelta(days=30),
+                "invoice_date_due": due,
+                "invoice_line_ids": [
+                    Command.create(
+                        {
+                            "name": "LED",
+                            "quantity": 1,
+                            "price_unit": rng.randint(100, 5000),
+                            "tax_ids": [Command.clear()],
+                        }
+                    )
+                ],
+            }
+        )
     moves = env["account.move"].create(vals)
     moves.action_post()
     env.flush_all()
@@ -55,15 +66,45 @@ def timed(label, func):
 
 manager = offices[0].office_manager_id or env.user
 Move = env["account.move"].with_user(manager).with_context(allowed_company_ids=offices[:1].ids)
-timed("overdue list of one office (search + days overdue)",
-      lambda: "invoices: " + str(len(Move.search_fetch(
-          Move._overdue_domain(), ["name", "invoice_date_due", "payment_state"]).mapped("days_overdue"))))
+timed(
+    "overdue list of one office (search + days overdue)",
+    lambda: (
+        "invoices: "
+        + str(
+            len(
+                Move.search_fetch(Move._overdue_domain(), ["name", "invoice_date_due", "payment_state"]).mapped(
+                    "days_overdue"
+                )
+            )
+        )
+    ),
+)
 Report = env["lighting.collection.report"]
-timed("aging report of one office",
-      lambda: "buckets: " + str(len(Report.with_context(allowed_company_ids=offices[:1].ids)._read_group(
-          [("company_id", "=", offices[0].id)], ["aging_bucket"], ["amount_residual:sum"]))))
-timed("HQ collection report across offices",
-      lambda: "cells: " + str(len(Report.with_context(allowed_company_ids=offices.ids)._read_group(
-          [], ["company_id", "aging_bucket"], ["amount_residual:sum"]))))
+timed(
+    "aging report of one office",
+    lambda: (
+        "buckets: "
+        + str(
+            len(
+                Report.with_context(allowed_company_ids=offices[:1].ids)._read_group(
+                    [("company_id", "=", offices[0].id)], ["aging_bucket"], ["amount_residual:sum"]
+                )
+            )
+        )
+    ),
+)
+timed(
+    "HQ collection report across offices",
+    lambda: (
+        "cells: "
+        + str(
+            len(
+                Report.with_context(allowed_company_ids=offices.ids)._read_group(
+                    [], ["company_id", "aging_bucket"], ["amount_residual:sum"]
+                )
+            )
+        )
+    ),
+)
 env.cr.rollback()
 print("rolled back")

@@ -3,7 +3,8 @@
 Both databases hold the same dependencies (the manifest's `depends`), no demo data:
 
     python -m odoo -c ODOO_CONF -d parity_vanilla --without-demo=all --stop-after-init \\
-        -i crm,sale_crm,sale_tier_validation,helpdesk_mgmt,hr,hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
+        -i crm,sale_crm,sale_tier_validation,helpdesk_mgmt,hr,hr_recruitment,hr_holidays,\
+           hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
     python bench/parity.py -c ODOO_CONF --vanilla parity_vanilla --office lighting_test [--rounds 5 --chains 30]
 
 Both registries are loaded in this one process. Each database gets a branch company
@@ -19,6 +20,7 @@ create 3 expenses with receipts + their report and submit it, create and post an
 a contract review request + its validation (vanilla: one OCA tier step reviewed by the
 manager), and each role's first menu load (menu caches cleared first).
 """
+
 import argparse
 import base64
 import statistics
@@ -37,7 +39,9 @@ def role_groups(env):
     result = {}
     for role in ROLES:
         group = env.ref(f"lighting_office.group_lighting_{role}")
-        implied = (group | group.trans_implied_ids).filtered(lambda g: "lighting_office." not in (g.get_external_id()[g.id]))
+        implied = (group | group.trans_implied_ids).filtered(
+            lambda g: "lighting_office." not in (g.get_external_id()[g.id])
+        )
         result[role] = sorted(xmlid for xmlid in implied.get_external_id().values() if xmlid)
     return result
 
@@ -57,8 +61,9 @@ class Side:
         env = self.env
         main = env.ref("base.main_company")
         if self.lighting:
-            office = env["res.company"].create({"name": "Parity office", "is_lighting_office": True,
-                                                "office_code": "PAR"})
+            office = env["res.company"].create(
+                {"name": "Parity office", "is_lighting_office": True, "office_code": "PAR"}
+            )
         else:
             office = env["res.company"].create({"name": "Parity office", "parent_id": main.id})
             if not env["stock.warehouse"].search([("company_id", "=", office.id)]):
@@ -71,49 +76,87 @@ class Side:
             else:
                 groups = env["res.groups"].browse([env.ref(xmlid).id for xmlid in groups_by_role[role]])
             companies = office | main if role in HQ_ROLES else office
-            self.users[role] = env["res.users"].create({
-                "name": f"Parity {role}", "login": f"parity_{role}", "email": f"parity_{role}@example.com",
-                "company_id": companies[-1].id if role in HQ_ROLES else office.id,
-                "company_ids": [Command.set(companies.ids)],
-                "groups_id": [Command.set((env.ref("base.group_user") | groups).ids)],
-            })
-        self.users["billing"] = env["res.users"].create({
-            "name": "Parity billing", "login": "parity_billing", "company_id": office.id,
-            "company_ids": [Command.set(office.ids)],
-            "groups_id": [Command.set((env.ref("base.group_user") | env.ref("account.group_account_invoice")).ids)],
-        })
+            self.users[role] = env["res.users"].create(
+                {
+                    "name": f"Parity {role}",
+                    "login": f"parity_{role}",
+                    "email": f"parity_{role}@example.com",
+                    "company_id": companies[-1].id if role in HQ_ROLES else office.id,
+                    "company_ids": [Command.set(companies.ids)],
+                    "groups_id": [Command.set((env.ref("base.group_user") | groups).ids)],
+                }
+            )
+        self.users["billing"] = env["res.users"].create(
+            {
+                "name": "Parity billing",
+                "login": "parity_billing",
+                "company_id": office.id,
+                "company_ids": [Command.set(office.ids)],
+                "groups_id": [Command.set((env.ref("base.group_user") | env.ref("account.group_account_invoice")).ids)],
+            }
+        )
         if self.lighting:
             office.office_manager_id = self.users["manager"]
             office.action_sync_office_teams()
         else:
             # The same contract review the module ships, with its reviewer named.
-            env["tier.definition"].create({
-                "name": "Contract review", "model_id": env.ref("sale.model_sale_order").id,
-                "review_type": "individual", "reviewer_id": self.users["manager"].id,
-                "company_id": False, "notify_on_create": True,
-            })
-        employees = {role: env["hr.employee"].create({
-            "name": f"Parity {role}", "user_id": self.users[role].id, "company_id": office.id,
-        }) for role in ("sales", "support", "manager")}
-        department = env["hr.department"].create({
-            "name": "Parity sales", "company_id": office.id, "manager_id": employees["support"].id,
-        })
+            env["tier.definition"].create(
+                {
+                    "name": "Contract review",
+                    "model_id": env.ref("sale.model_sale_order").id,
+                    "review_type": "individual",
+                    "reviewer_id": self.users["manager"].id,
+                    "company_id": False,
+                    "notify_on_create": True,
+                }
+            )
+        employees = {
+            role: env["hr.employee"].create(
+                {
+                    "name": f"Parity {role}",
+                    "user_id": self.users[role].id,
+                    "company_id": office.id,
+                }
+            )
+            for role in ("sales", "support", "manager")
+        }
+        department = env["hr.department"].create(
+            {
+                "name": "Parity sales",
+                "company_id": office.id,
+                "manager_id": employees["support"].id,
+            }
+        )
         (employees["sales"] | employees["manager"]).department_id = department
         self.employee = employees["sales"]
         self.customer = env["res.partner"].create({"name": "Parity customer", "is_company": True})
         self.product = env["product.product"].create({"name": "LED downlight", "list_price": 100.0, "type": "consu"})
-        self.category = env["product.product"].create({
-            "name": "Travel", "type": "service", "can_be_expensed": True, "standard_price": 0.0,
-        })
+        self.category = env["product.product"].create(
+            {
+                "name": "Travel",
+                "type": "service",
+                "can_be_expensed": True,
+                "standard_price": 0.0,
+            }
+        )
         env.flush_all()
 
     # Each flow: prepare() runs before the clock, run(prepared) is timed.
     def _order(self):
         sales = self.users["sales"]
-        return self.env["sale.order"].with_user(sales).with_company(self.office).create({
-            "partner_id": self.customer.id, "company_id": self.office.id, "user_id": sales.id,
-            "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": 10})],
-        })
+        return (
+            self.env["sale.order"]
+            .with_user(sales)
+            .with_company(self.office)
+            .create(
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.office.id,
+                    "user_id": sales.id,
+                    "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": 10})],
+                }
+            )
+        )
 
     def prepare_confirm(self):
         order = self._order()
@@ -130,30 +173,56 @@ class Side:
     def run_expense(self, _prepared):
         user = self.users["sales"]
         env = self.env(user=user.id, context=dict(self.env.context, allowed_company_ids=self.office.ids))
-        expenses = env["hr.expense"].create([{
-            "name": f"Ticket {index}", "employee_id": self.employee.id, "product_id": self.category.id,
-            "total_amount_currency": 100.0 + index, "company_id": self.office.id,
-        } for index in range(3)])
-        env["ir.attachment"].create([{
-            "name": "receipt.txt", "datas": base64.b64encode(b"receipt"), "res_model": "hr.expense",
-            "res_id": expense.id,
-        } for expense in expenses])
-        sheet = env["hr.expense.sheet"].create({
-            "name": "Trip report", "employee_id": self.employee.id, "company_id": self.office.id,
-            "expense_line_ids": [Command.set(expenses.ids)],
-        })
+        expenses = env["hr.expense"].create(
+            [
+                {
+                    "name": f"Ticket {index}",
+                    "employee_id": self.employee.id,
+                    "product_id": self.category.id,
+                    "total_amount_currency": 100.0 + index,
+                    "company_id": self.office.id,
+                }
+                for index in range(3)
+            ]
+        )
+        env["ir.attachment"].create(
+            [
+                {
+                    "name": "receipt.txt",
+                    "datas": base64.b64encode(b"receipt"),
+                    "res_model": "hr.expense",
+                    "res_id": expense.id,
+                }
+                for expense in expenses
+            ]
+        )
+        sheet = env["hr.expense.sheet"].create(
+            {
+                "name": "Trip report",
+                "employee_id": self.employee.id,
+                "company_id": self.office.id,
+                "expense_line_ids": [Command.set(expenses.ids)],
+            }
+        )
         sheet.action_submit_sheet()
 
     def prepare_invoice(self):
         return None
 
     def run_invoice(self, _prepared):
-        env = self.env(user=self.users["billing"].id,
-                       context=dict(self.env.context, allowed_company_ids=self.office.ids))
-        invoice = env["account.move"].create({
-            "move_type": "out_invoice", "partner_id": self.customer.id, "invoice_user_id": self.users["sales"].id,
-            "invoice_line_ids": [Command.create({"product_id": self.product.id, "quantity": 2, "price_unit": 50.0})],
-        })
+        env = self.env(
+            user=self.users["billing"].id, context=dict(self.env.context, allowed_company_ids=self.office.ids)
+        )
+        invoice = env["account.move"].create(
+            {
+                "move_type": "out_invoice",
+                "partner_id": self.customer.id,
+                "invoice_user_id": self.users["sales"].id,
+                "invoice_line_ids": [
+                    Command.create({"product_id": self.product.id, "quantity": 2, "price_unit": 50.0})
+                ],
+            }
+        )
         invoice.action_post()
 
     def prepare_review(self):
@@ -170,6 +239,7 @@ class Side:
         def run(_prepared):
             self.env.registry.clear_cache()
             self.env["ir.ui.menu"].with_user(self.users[role]).load_menus(False)
+
         return run
 
     def flows(self):
@@ -210,8 +280,10 @@ def main():
     office_registry = Registry(args.office)
     with office_registry.cursor() as cr:
         groups_by_role = role_groups(api.Environment(cr, SUPERUSER_ID, {}))
-    sides = [Side("vanilla", Registry(args.vanilla), groups_by_role),
-             Side("lighting_office", office_registry, groups_by_role)]
+    sides = [
+        Side("vanilla", Registry(args.vanilla), groups_by_role),
+        Side("lighting_office", office_registry, groups_by_role),
+    ]
     samples = {}
     try:
         for round_index in range(args.rounds):

@@ -11,6 +11,7 @@ minutes on tracking and history that the matrix never reads), times
 allowed), prints the server time and the number of queries, and rolls
 everything back: the database is left as it was.
 """
+
 import statistics
 import time
 
@@ -18,10 +19,12 @@ OFFICES, RISKS, RUNS = 20, 50_000, 7
 
 Company = env["res.company"]
 offices = Company.search([("is_lighting_office", "=", True)], limit=OFFICES)
-offices |= Company.create([
-    {"name": f"Bench Office {n:02d}", "is_lighting_office": True, "office_code": f"BENCH{n:02d}"}
-    for n in range(len(offices), OFFICES)
-])
+offices |= Company.create(
+    [
+        {"name": f"Bench Office {n:02d}", "is_lighting_office": True, "office_code": f"BENCH{n:02d}"}
+        for n in range(len(offices), OFFICES)
+    ]
+)
 hq_user = env.ref("base.user_admin")
 env.flush_all()
 env.cr.execute(
@@ -57,7 +60,9 @@ for _run in range(RUNS):
     queries.append(env.cr.sql_log_count - count_before)
 
 print(f"risks in the matrix: {matrix['total']} across {len(offices)} offices")
-print(f"matrix server time: median {statistics.median(timings):.1f} ms, "
-      f"best {min(timings):.1f} ms, worst {max(timings):.1f} ms over {RUNS} runs (goal < 300 ms)")
+print(
+    f"matrix server time: median {statistics.median(timings):.1f} ms, "
+    f"best {min(timings):.1f} ms, worst {max(timings):.1f} ms over {RUNS} runs (goal < 300 ms)"
+)
 print(f"queries per matrix: {max(queries)}")
 env.cr.rollback()

@@ -14,9 +14,10 @@ and the last 24 months, with states, answers and dates that vary), because
 creating a million records through the ORM would take hours. The bench
 measures the reports, not record creation.
 """
+
 import os
 import time
-from datetime import date, timedelta
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 
@@ -27,60 +28,133 @@ MONTHS = 24
 # Table: records, source model (for a template record), and the columns to vary;
 # %(office)s, %(day)s, %(ts)s and %(n)s are the copy's office, date, timestamp and number.
 VOLUME = {
-    "sale_order": (250_000, "sale.order", {
-        "date_order": "%(ts)s", "state": "CASE WHEN mod(n, 5) = 0 THEN 'draft' ELSE 'sale' END",
-        "amount_untaxed": "1000 + mod(n, 9000)",
-        "signed_date": "CASE WHEN mod(n, 3) = 0 THEN %(day)s END",
-        "hq_filed_date": "CASE WHEN mod(n, 6) = 0 THEN %(ts)s + interval '3 day' END",
-    }),
-    "crm_lead": (230_000, "crm.lead", {
-        "create_date": "%(ts)s", "active": "TRUE", "expected_revenue": "mod(n, 50000)",
-        "prospect_class": "(ARRAY['a', 'b', 'c'])[1 + mod(n, 3)]",
-    }),
-    "helpdesk_ticket": (180_000, "helpdesk.ticket", {
-        "create_date": "%(ts)s", "lighting_team_role": "CASE WHEN mod(n, 2) = 0 THEN 'support' ELSE 'aftersales' END",
-        "response_deadline": "%(ts)s + interval '24 hour'",
-        "first_response_date": "%(ts)s + (mod(n, 40)) * interval '1 hour'",
-        "response_late_measured": "mod(n, 40) > 24", "closed_date": "%(ts)s + interval '2 day'",
-    }),
-    "account_move": (60_000, "account.move", {
-        "move_type": "'out_invoice'", "state": "'posted'", "payment_state": "'not_paid'",
-        "invoice_date_due": "%(day)s", "date": "%(day)s", "amount_residual_signed": "100 + mod(n, 5000)",
-    }),
-    "hr_expense": (110_000, "hr.expense", {
-        "date": "%(day)s", "state": "CASE WHEN mod(n, 4) = 0 THEN 'draft' ELSE 'approved' END",
-        "total_amount": "10 + mod(n, 900)",
-    }),
-    "repair_order": (50_000, "repair.order", {
-        "state": "'done'", "lighting_done_date": "%(ts)s", "lighting_turnaround_days": "mod(n, 15)",
-        "lighting_test_state": "'passed'",
-    }),
-    "lighting_install_job": (50_000, "lighting.install.job", {
-        "state": "CASE WHEN mod(n, 2) = 0 THEN 'done' ELSE 'in_progress' END", "planned_date": "%(ts)s",
-        "satisfaction_score": "1 + mod(n, 5)", "satisfaction_date": "%(day)s",
-    }),
-    "lighting_risk": (40_000, "lighting.risk", {
-        "identified_on": "%(day)s", "level": "(ARRAY['low', 'medium', 'high'])[1 + mod(n, 3)]",
-        "state": "CASE WHEN mod(n, 4) = 0 THEN 'closed' ELSE 'assessed' END",
-    }),
-    "lighting_risk_action": (40_000, "lighting.risk.action", {
-        "date_deadline": "%(day)s", "state": "CASE WHEN mod(n, 3) = 0 THEN 'done' ELSE 'todo' END",
-    }),
-    "lighting_revisit": (30_000, "lighting.revisit", {
-        "planned_date": "%(day)s", "state": "CASE WHEN mod(n, 3) = 0 THEN 'planned' ELSE 'done' END",
-        "done_date": "CASE WHEN mod(n, 3) <> 0 THEN %(day)s + mod(n, 5) END",
-    }),
-    "lighting_meeting": (20_000, "lighting.meeting", {
-        "date_start": "%(ts)s", "state": "CASE WHEN mod(n, 7) = 0 THEN 'notified' ELSE 'done' END",
-    }),
-    "lighting_business_trip": (20_000, "lighting.business.trip", {
-        "date_from": "%(day)s", "date_to": "%(day)s + 2", "state": "'approved'",
-        "report_date": "CASE WHEN mod(n, 5) <> 0 THEN %(day)s + 4 END",
-    }),
-    "lighting_suggestion": (20_000, "lighting.suggestion", {
-        "submit_date": "%(day)s", "deadline": "%(day)s + 7",
-        "answer_date": "CASE WHEN mod(n, 4) <> 0 THEN %(day)s + mod(n, 10) END",
-    }),
+    "sale_order": (
+        250_000,
+        "sale.order",
+        {
+            "date_order": "%(ts)s",
+            "state": "CASE WHEN mod(n, 5) = 0 THEN 'draft' ELSE 'sale' END",
+            "amount_untaxed": "1000 + mod(n, 9000)",
+            "signed_date": "CASE WHEN mod(n, 3) = 0 THEN %(day)s END",
+            "hq_filed_date": "CASE WHEN mod(n, 6) = 0 THEN %(ts)s + interval '3 day' END",
+        },
+    ),
+    "crm_lead": (
+        230_000,
+        "crm.lead",
+        {
+            "create_date": "%(ts)s",
+            "active": "TRUE",
+            "expected_revenue": "mod(n, 50000)",
+            "prospect_class": "(ARRAY['a', 'b', 'c'])[1 + mod(n, 3)]",
+        },
+    ),
+    "helpdesk_ticket": (
+        180_000,
+        "helpdesk.ticket",
+        {
+            "create_date": "%(ts)s",
+            "lighting_team_role": "CASE WHEN mod(n, 2) = 0 THEN 'support' ELSE 'aftersales' END",
+            "response_deadline": "%(ts)s + interval '24 hour'",
+            "first_response_date": "%(ts)s + (mod(n, 40)) * interval '1 hour'",
+            "response_late_measured": "mod(n, 40) > 24",
+            "closed_date": "%(ts)s + interval '2 day'",
+        },
+    ),
+    "account_move": (
+        60_000,
+        "account.move",
+        {
+            "move_type": "'out_invoice'",
+            "state": "'posted'",
+            "payment_state": "'not_paid'",
+            "invoice_date_due": "%(day)s",
+            "date": "%(day)s",
+            "amount_residual_signed": "100 + mod(n, 5000)",
+        },
+    ),
+    "hr_expense": (
+        110_000,
+        "hr.expense",
+        {
+            "date": "%(day)s",
+            "state": "CASE WHEN mod(n, 4) = 0 THEN 'draft' ELSE 'approved' END",
+            "total_amount": "10 + mod(n, 900)",
+        },
+    ),
+    "repair_order": (
+        50_000,
+        "repair.order",
+        {
+            "state": "'done'",
+            "lighting_done_date": "%(ts)s",
+            "lighting_turnaround_days": "mod(n, 15)",
+            "lighting_test_state": "'passed'",
+        },
+    ),
+    "lighting_install_job": (
+        50_000,
+        "lighting.install.job",
+        {
+            "state": "CASE WHEN mod(n, 2) = 0 THEN 'done' ELSE 'in_progress' END",
+            "planned_date": "%(ts)s",
+            "satisfaction_score": "1 + mod(n, 5)",
+            "satisfaction_date": "%(day)s",
+        },
+    ),
+    "lighting_risk": (
+        40_000,
+        "lighting.risk",
+        {
+            "identified_on": "%(day)s",
+            "level": "(ARRAY['low', 'medium', 'high'])[1 + mod(n, 3)]",
+            "state": "CASE WHEN mod(n, 4) = 0 THEN 'closed' ELSE 'assessed' END",
+        },
+    ),
+    "lighting_risk_action": (
+        40_000,
+        "lighting.risk.action",
+        {
+            "date_deadline": "%(day)s",
+            "state": "CASE WHEN mod(n, 3) = 0 THEN 'done' ELSE 'todo' END",
+        },
+    ),
+    "lighting_revisit": (
+        30_000,
+        "lighting.revisit",
+        {
+            "planned_date": "%(day)s",
+            "state": "CASE WHEN mod(n, 3) = 0 THEN 'planned' ELSE 'done' END",
+            "done_date": "CASE WHEN mod(n, 3) <> 0 THEN %(day)s + mod(n, 5) END",
+        },
+    ),
+    "lighting_meeting": (
+        20_000,
+        "lighting.meeting",
+        {
+            "date_start": "%(ts)s",
+            "state": "CASE WHEN mod(n, 7) = 0 THEN 'notified' ELSE 'done' END",
+        },
+    ),
+    "lighting_business_trip": (
+        20_000,
+        "lighting.business.trip",
+        {
+            "date_from": "%(day)s",
+            "date_to": "%(day)s + 2",
+            "state": "'approved'",
+            "report_date": "CASE WHEN mod(n, 5) <> 0 THEN %(day)s + 4 END",
+        },
+    ),
+    "lighting_suggestion": (
+        20_000,
+        "lighting.suggestion",
+        {
+            "submit_date": "%(day)s",
+            "deadline": "%(day)s + 7",
+            "answer_date": "CASE WHEN mod(n, 4) <> 0 THEN %(day)s + mod(n, 10) END",
+        },
+    ),
 }
 UNIQUE_TEXT = ("name", "number", "code", "office_code", "access_token")
 
@@ -91,8 +165,11 @@ days = (today - first_day).days + 1
 
 
 def columns(table):
-    cr.execute("""SELECT column_name, data_type FROM information_schema.columns
-                   WHERE table_name = %s AND column_name <> 'id' ORDER BY ordinal_position""", [table])
+    cr.execute(
+        """SELECT column_name, data_type FROM information_schema.columns
+                   WHERE table_name = %s AND column_name <> 'id' ORDER BY ordinal_position""",
+        [table],
+    )
     return cr.fetchall()
 
 
@@ -109,18 +186,24 @@ def copy(table, template_id, count, overrides):
         else:
             select.append(name)
     names = ", ".join(f'"{name}"' for name, _type in columns(table))
-    sql = f"INSERT INTO {table} ({names}) SELECT {', '.join(select)} FROM {table}, generate_series(0, %(count)s - 1) AS n WHERE id = %(template)s"
+    sql = (
+        f"INSERT INTO {table} ({names}) SELECT {', '.join(select)} "
+        f"FROM {table}, generate_series(0, %(count)s - 1) AS n WHERE id = %(template)s"
+    )
     sql = sql % {
         "office": "(%(offices)s)[1 + mod(n, array_length(%(offices)s, 1))]",
         "day": "(%(first_day)s::date + mod(n / array_length(%(offices)s, 1), %(days)s))",
         "ts": "((%(first_day)s::date + mod(n / array_length(%(offices)s, 1), %(days)s)) + interval '10 hour')",
-        "n": "n", "count": "%(count)s", "template": "%(template)s",
+        "n": "n",
+        "count": "%(count)s",
+        "template": "%(template)s",
     }
-    cr.execute(sql, {"offices": office_ids, "first_day": first_day, "days": days,
-                     "count": count, "template": template_id})
+    cr.execute(
+        sql, {"offices": office_ids, "first_day": first_day, "days": days, "count": count, "template": template_id}
+    )
 
 
-print("load average at start: %.1f %.1f %.1f (2 cores)" % os.getloadavg())
+print("load average at start: {:.1f} {:.1f} {:.1f} (2 cores)".format(*os.getloadavg()))
 started = time.perf_counter()
 Company = env["res.company"]
 template_office = Company.search([("is_lighting_office", "=", True)], limit=1)
@@ -134,12 +217,14 @@ cr.execute("UPDATE res_company SET parent_path = id || '/' WHERE id > %s RETURNI
 office_ids = [row[0] for row in cr.fetchall()]
 admin = env.ref("base.user_admin")
 cr.execute("INSERT INTO res_company_users_rel (cid, user_id) SELECT unnest(%s), %s", [office_ids, admin.id])
-cr.execute("""INSERT INTO lighting_office_target (name, company_id, date_start, date_end, target_amount, state,
+cr.execute(
+    """INSERT INTO lighting_office_target (name, company_id, date_start, date_end, target_amount, state,
                                                   create_date, write_date)
               SELECT 'Bench', office, month, (month + interval '1 month - 1 day')::date, 3000000, 'active',
                      now(), now()
                 FROM unnest(%s) AS office, generate_series(%s::date, %s::date, interval '1 month') AS month""",
-           [office_ids, first_day, today])
+    [office_ids, first_day, today],
+)
 print(f"{OFFICES} offices and their monthly targets in {time.perf_counter() - started:.1f} s")
 
 started = time.perf_counter()
@@ -172,31 +257,65 @@ def timed(label, model, domain, fields, groupby):
     print(f"{label}: {elapsed:.0f} ms, {cr.sql_log_count - queries_before} queries, {len(groups)} groups")
 
 
-SCORECARD = ["sales_amount:sum", "target_amount:sum", "sales_achievement:avg", "overdue_amount:sum",
-             "profit:sum", "consultation_on_time_rate:avg", "satisfaction:avg", "risk_high_count:sum",
-             "headcount:sum"]
-timed("scorecard, 50 offices, last 12 months by office", "lighting.office.scorecard", last_year,
-      SCORECARD, ["company_id"])
+SCORECARD = [
+    "sales_amount:sum",
+    "target_amount:sum",
+    "sales_achievement:avg",
+    "overdue_amount:sum",
+    "profit:sum",
+    "consultation_on_time_rate:avg",
+    "satisfaction:avg",
+    "risk_high_count:sum",
+    "headcount:sum",
+]
+timed(
+    "scorecard, 50 offices, last 12 months by office", "lighting.office.scorecard", last_year, SCORECARD, ["company_id"]
+)
 timed("scorecard, 50 offices x 24 months", "lighting.office.scorecard", [], SCORECARD, ["company_id", "date:month"])
-timed("compliance, 50 offices by rule, last 12 months", "lighting.office.compliance", last_year,
-      ["share:avg", "offending_count:sum", "score:avg"], ["company_id", "check_key"])
-timed("compliance score and rank, 50 offices x 24 months", "lighting.office.compliance.score", [],
-      ["score:avg", "rank:min"], ["company_id", "date:month"])
+timed(
+    "compliance, 50 offices by rule, last 12 months",
+    "lighting.office.compliance",
+    last_year,
+    ["share:avg", "offending_count:sum", "score:avg"],
+    ["company_id", "check_key"],
+)
+timed(
+    "compliance score and rank, 50 offices x 24 months",
+    "lighting.office.compliance.score",
+    [],
+    ["score:avg", "rank:min"],
+    ["company_id", "date:month"],
+)
 queries_before = cr.sql_log_count
 t0 = time.perf_counter()
 ranking = hq["lighting.office.compliance.score"].search_read(
-    [("date", "=", (today - relativedelta(months=1)).replace(day=1))], ["company_id", "score", "rank"])
-print(f"last month's ranking: {(time.perf_counter() - t0) * 1000:.0f} ms, "
-      f"{cr.sql_log_count - queries_before} queries, {len(ranking)} offices")
+    [("date", "=", (today - relativedelta(months=1)).replace(day=1))], ["company_id", "score", "rank"]
+)
+print(
+    f"last month's ranking: {(time.perf_counter() - t0) * 1000:.0f} ms, "
+    f"{cr.sql_log_count - queries_before} queries, {len(ranking)} offices"
+)
 # PostgreSQL's own time for the scorecard query (no ORM, no Python), to tell it from the machine's load.
 scorecard_sql = hq["lighting.office.scorecard"]._table_query
-cr.execute(SQL("EXPLAIN (ANALYZE, FORMAT JSON) SELECT company_id, SUM(sales_amount) FROM (%s) AS s"
-               " WHERE date >= %s GROUP BY company_id", scorecard_sql, last_year[0][2]))
+cr.execute(
+    SQL(
+        "EXPLAIN (ANALYZE, FORMAT JSON) SELECT company_id, SUM(sales_amount) FROM (%s) AS s"
+        " WHERE date >= %s GROUP BY company_id",
+        scorecard_sql,
+        last_year[0][2],
+    )
+)
 print(f"PostgreSQL execution of the 12-month scorecard: {cr.fetchone()[0][0]['Execution Time']:.0f} ms")
 compliance_sql = hq["lighting.office.compliance"]._table_query
-cr.execute(SQL("EXPLAIN (ANALYZE, FORMAT JSON) SELECT company_id, SUM(total_count) FROM (%s) AS s"
-               " WHERE date >= %s GROUP BY company_id", compliance_sql, last_year[0][2]))
+cr.execute(
+    SQL(
+        "EXPLAIN (ANALYZE, FORMAT JSON) SELECT company_id, SUM(total_count) FROM (%s) AS s"
+        " WHERE date >= %s GROUP BY company_id",
+        compliance_sql,
+        last_year[0][2],
+    )
+)
 print(f"PostgreSQL execution of the 12-month compliance: {cr.fetchone()[0][0]['Execution Time']:.0f} ms")
-print("load average at end: %.1f %.1f %.1f (2 cores)" % os.getloadavg())
+print("load average at end: {:.1f} {:.1f} {:.1f} (2 cores)".format(*os.getloadavg()))
 cr.rollback()
 print("rolled back")

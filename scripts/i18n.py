@@ -8,6 +8,7 @@ Exports lighting_office.pot from DATABASE (default: the test database that
 i18n/zh_CN.po keeping every existing translation, and lists the strings that
 still need their Chinese text (test_translation fails until they have it).
 """
+
 import os
 import subprocess
 import sys
@@ -20,8 +21,19 @@ CONF = os.path.join(os.environ.get("LIGHTING_OFFICE_STATE", os.path.join(ROOT, "
 database = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("LIGHTING_OFFICE_TEST_DB", "lighting_office_test")
 pot_path = os.path.join(I18N, "lighting_office.pot")
 subprocess.run(
-    [sys.executable, "-m", "odoo", "-c", CONF, "-d", database, f"--i18n-export={pot_path}",
-     "--modules=lighting_office", "--stop-after-init", "--log-level=warn"],
+    [
+        sys.executable,
+        "-m",
+        "odoo",
+        "-c",
+        CONF,
+        "-d",
+        database,
+        f"--i18n-export={pot_path}",
+        "--modules=lighting_office",
+        "--stop-after-init",
+        "--log-level=warn",
+    ],
     check=True,
 )
 po_path = os.path.join(I18N, "zh_CN.po")

@@ -26,13 +26,13 @@ class LightingFaqPortal(CustomerPortal):
         if search:
             domain += ["|", ("name", "ilike", search), ("answer", "ilike", search)]
         values = self._prepare_portal_layout_values()
-        values.update(faqs=Faq.search(domain), search=search, page_name="faq",
-                      categories=published.category_id, category=selected)
+        values.update(
+            faqs=Faq.search(domain), search=search, page_name="faq", categories=published.category_id, category=selected
+        )
         return request.render("lighting_office.portal_faq", values)
 
     @http.route("/my/faq/suggest", type="json", auth="user")
     def portal_faq_suggest(self, text="", category=None, **kw):
         category_id = int(category) if str(category or "").isdigit() else None
         faqs = self._portal_faqs()._portal_suggestions(str(text or "")[:200], category_id=category_id)
-        return [{"id": faq.id, "name": faq.name, "url": "/my/faq?" + urlencode({"search": faq.name})}
-                for faq in faqs]
+        return [{"id": faq.id, "name": faq.name, "url": "/my/faq?" + urlencode({"search": faq.name})} for faq in faqs]

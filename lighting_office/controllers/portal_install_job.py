@@ -24,8 +24,9 @@ class LightingInstallJobPortal(CustomerPortal):
         domain = [("state", "!=", "cancel")]
         pager = portal_pager(url="/my/jobs", total=Job.search_count(domain), page=page, step=self._items_per_page)
         # Record rules give the customer's own jobs only.
-        jobs = Job.search(domain, order="planned_date desc, id desc", limit=self._items_per_page,
-                          offset=pager["offset"])
+        jobs = Job.search(
+            domain, order="planned_date desc, id desc", limit=self._items_per_page, offset=pager["offset"]
+        )
         values = self._prepare_portal_layout_values()
         # sudo: for display of the jobs the rules let this customer read, and of their own survey link.
         values.update(jobs=jobs.sudo(), pager=pager, page_name="lighting_job", now=fields.Datetime.now())

@@ -11,8 +11,7 @@ FEEDBACK_NATURES = ("quality", "installation", "use", "other")
 class LightingTicketPortal(CustomerPortalHelpdesk):
     """R3.3.3: the customer follows the returned product and confirms it is back."""
 
-    @http.route("/my/ticket/<int:ticket_id>/confirm_received", type="http", auth="user",
-                methods=["POST"], website=True)
+    @http.route("/my/ticket/<int:ticket_id>/confirm_received", type="http", auth="user", methods=["POST"], website=True)
     def portal_ticket_confirm_received(self, ticket_id, **kw):
         try:
             self._document_check_access("helpdesk.ticket", ticket_id)
@@ -25,8 +24,11 @@ class LightingTicketPortal(CustomerPortalHelpdesk):
             ticket.action_confirm_received()
         except UserError:
             return request.redirect(f"/my/ticket/{ticket_id}?receipt_refused=1")
-        ticket.message_post(body=request.env._("The customer confirmed on the portal that the product is back."),
-                            author_id=request.env.user.partner_id.id, subtype_xmlid="mail.mt_note")
+        ticket.message_post(
+            body=request.env._("The customer confirmed on the portal that the product is back."),
+            author_id=request.env.user.partner_id.id,
+            subtype_xmlid="mail.mt_note",
+        )
         return request.redirect(f"/my/ticket/{ticket_id}")
 
 
@@ -50,17 +52,26 @@ class LightingNewTicketPortal(HelpdeskTicketController):
         """The products of the customer's confirmed orders, or every product sold when there is none."""
         customer = request.env.user.commercial_partner_id
         # sudo: customers read their orders' lines but not products in general; names only are listed.
-        lines = request.env["sale.order.line"].sudo().search(
-            [("order_id.partner_id", "child_of", customer.id), ("state", "=", "sale")])
+        lines = (
+            request.env["sale.order.line"]
+            .sudo()
+            .search([("order_id.partner_id", "child_of", customer.id), ("state", "=", "sale")])
+        )
         products = lines.product_id
         return products or request.env["product.product"].sudo().search([("sale_ok", "=", True)], limit=200)
 
     def _lighting_default_office(self):
         customer = request.env.user.commercial_partner_id
         # sudo: only the office of the customer's last order is taken, as the default choice.
-        order = request.env["sale.order"].sudo().search(
-            [("partner_id", "child_of", customer.id), ("company_id.is_lighting_office", "=", True)],
-            order="date_order desc", limit=1)
+        order = (
+            request.env["sale.order"]
+            .sudo()
+            .search(
+                [("partner_id", "child_of", customer.id), ("company_id.is_lighting_office", "=", True)],
+                order="date_order desc",
+                limit=1,
+            )
+        )
         return order.company_id
 
     def _get_create_new_ticket_values(self, **kw):
@@ -69,8 +80,13 @@ class LightingNewTicketPortal(HelpdeskTicketController):
             lighting_offices=self._lighting_offices(),
             lighting_office=self._lighting_default_office(),
             lighting_products=self._lighting_customer_products(),
-            lighting_natures=[(key, label) for key, label in request.env["helpdesk.ticket"]._fields[
-                "feedback_nature"]._description_selection(request.env) if key in FEEDBACK_NATURES],
+            lighting_natures=[
+                (key, label)
+                for key, label in request.env["helpdesk.ticket"]
+                ._fields["feedback_nature"]
+                ._description_selection(request.env)
+                if key in FEEDBACK_NATURES
+            ],
             lighting_kind=kw.get("kind") or "consultation",
             lighting_form=kw,
         )
@@ -91,14 +107,21 @@ class LightingNewTicketPortal(HelpdeskTicketController):
             return None, env._("After-sales feedback: choose what the problem is about.")
         serial = (kw.get("serial") or "").strip()
         # sudo: customers cannot read serial numbers; the one they typed is looked up for their product.
-        lot = env["stock.lot"].sudo().search([("name", "=", serial), ("product_id", "=", product.id)],
-                                             limit=1) if serial else env["stock.lot"]
+        lot = (
+            env["stock.lot"].sudo().search([("name", "=", serial), ("product_id", "=", product.id)], limit=1)
+            if serial
+            else env["stock.lot"]
+        )
         if serial and not lot:
-            return None, env._("Serial number %(serial)s is not a serial number of %(product)s; "
-                               "check the label on the product.", serial=serial, product=product.display_name)
+            return None, env._(
+                "Serial number %(serial)s is not a serial number of %(product)s; check the label on the product.",
+                serial=serial,
+                product=product.display_name,
+            )
         if product.tracking != "none" and not lot:
-            return None, env._("%(product)s: give the serial number printed on its label.",
-                               product=product.display_name)
+            return None, env._(
+                "%(product)s: give the serial number printed on its label.", product=product.display_name
+            )
         return {"office": office, "product": product, "lot": lot, "nature": kw["nature"]}, None
 
     def _prepare_submit_ticket_vals(self, **kw):
@@ -110,8 +133,12 @@ class LightingNewTicketPortal(HelpdeskTicketController):
         if vals.get("category_id") not in self._get_categories().ids:
             vals["category_id"] = False
         if kw.get("kind") == "feedback":
-            vals.update(product_id=choice["product"].id, lot_id=choice["lot"].id, feedback_nature=choice["nature"],
-                        category_id=False)
+            vals.update(
+                product_id=choice["product"].id,
+                lot_id=choice["lot"].id,
+                feedback_nature=choice["nature"],
+                category_id=False,
+            )
         return vals
 
     @http.route("/submitted/ticket", type="http", auth="user", website=True, csrf=True)

@@ -22,8 +22,7 @@ class LightingTrainingPortal(CustomerPortal):
         Training = request.env["lighting.customer.training"]
         if not Training.has_access("read"):
             return request.redirect("/my")
-        pager = portal_pager(url="/my/trainings", total=Training.search_count([]), page=page,
-                             step=self._items_per_page)
+        pager = portal_pager(url="/my/trainings", total=Training.search_count([]), page=page, step=self._items_per_page)
         # Record rules give the customer's own trainings only.
         trainings = Training.search([], limit=self._items_per_page, offset=pager["offset"])
         values = self._prepare_portal_layout_values()
@@ -38,9 +37,12 @@ class LightingTrainingPortal(CustomerPortal):
         except (AccessError, MissingError):
             return request.redirect("/my")
         if report_type in ("html", "pdf", "text"):
-            return self._show_report(model=training, report_type=report_type,
-                                     report_ref="lighting_office.action_report_customer_training",
-                                     download=download)
+            return self._show_report(
+                model=training,
+                report_type=report_type,
+                report_ref="lighting_office.action_report_customer_training",
+                download=download,
+            )
         values = self._prepare_portal_layout_values()
         values.update(training=training, page_name="lighting_training")
         return request.render("lighting_office.portal_my_training", values)

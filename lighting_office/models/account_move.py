@@ -6,7 +6,8 @@ class AccountMove(models.Model):
 
     collection_log_ids = fields.One2many("lighting.collection.log", "move_id")
     payment_difficulty = fields.Boolean(
-        tracking=True, copy=False,
+        tracking=True,
+        copy=False,
         help="The customer reported difficulty paying: escalated to the office manager and HQ Finance.",
     )
     days_overdue = fields.Integer(compute="_compute_days_overdue")
@@ -44,6 +45,10 @@ class AccountMove(models.Model):
                 move.activity_schedule(
                     act_type_xmlid="lighting_office.mail_activity_collection_escalation",
                     user_id=user.id,
-                    note=self.env._("%(invoice)s of %(customer)s is %(days)s days overdue.",
-                                    invoice=move.name, customer=move.partner_id.name, days=move.days_overdue),
+                    note=self.env._(
+                        "%(invoice)s of %(customer)s is %(days)s days overdue.",
+                        invoice=move.name,
+                        customer=move.partner_id.name,
+                        days=move.days_overdue,
+                    ),
                 )

@@ -15,7 +15,10 @@ class LightingActivityPlan(models.Model):
     name = fields.Char(required=True, tracking=True)
     plan_type = fields.Selection(
         [("training", "Training"), ("seminar", "Seminar"), ("trade_show", "Trade Show")],
-        string="Type", required=True, default="training", tracking=True,
+        string="Type",
+        required=True,
+        default="training",
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
@@ -32,7 +35,10 @@ class LightingActivityPlan(models.Model):
     outcome = fields.Html()
     state = fields.Selection(
         [("draft", "Draft"), ("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     @api.constrains("date_start", "date_end", "budget", "cost")
@@ -41,8 +47,9 @@ class LightingActivityPlan(models.Model):
             if plan.date_end < plan.date_start:
                 raise ValidationError(_("%(plan)s: the field End is before Start.", plan=plan.name))
             if plan.budget < 0 or plan.cost < 0:
-                raise ValidationError(_("%(plan)s: the fields Budget and Actual Cost cannot be negative.",
-                                        plan=plan.name))
+                raise ValidationError(
+                    _("%(plan)s: the fields Budget and Actual Cost cannot be negative.", plan=plan.name)
+                )
 
     def action_plan(self):
         self.write({"state": "planned"})

@@ -20,10 +20,13 @@ class LightingApplicantCheck(models.Model):
     step = fields.Selection(SELECTION_STEPS, required=True)
     result = fields.Selection(
         [("pending", "Pending"), ("passed", "Passed"), ("failed", "Failed")],
-        required=True, default="pending",
+        required=True,
+        default="pending",
     )
     evaluator_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user,
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
     )
     date = fields.Date(default=fields.Date.context_today)
     score = fields.Float(help="Optional score given by the evaluator.")

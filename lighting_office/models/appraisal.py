@@ -27,20 +27,29 @@ class LightingAppraisal(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     period_id = fields.Many2one(
-        "lighting.appraisal.period", check_company=True, required=True, tracking=True,
+        "lighting.appraisal.period",
+        check_company=True,
+        required=True,
+        tracking=True,
         domain="[('company_id', '=', company_id)]",
     )
     template_id = fields.Many2one("lighting.appraisal.template")
     appraiser_id = fields.Many2one(
-        "res.users", tracking=True,
-        compute="_compute_appraiser_id", store=True, readonly=False, precompute=True,
+        "res.users",
+        tracking=True,
+        compute="_compute_appraiser_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
     line_ids = fields.One2many("lighting.appraisal.line", "appraisal_id", string="Indicators")
     self_score = fields.Float(compute="_compute_scores", store=True, aggregator="avg")
     score = fields.Float(string="Final Score", compute="_compute_scores", store=True, aggregator="avg")
     rating = fields.Selection(RATINGS, string="Final Rating", compute="_compute_scores", store=True, tracking=True)
     training_suggestion = fields.Text(
-        string="Follow-up Training", compute="_compute_training_suggestion", store=True,
+        string="Follow-up Training",
+        compute="_compute_training_suggestion",
+        store=True,
         help=f"Indicators the manager scored below {WEAK_SCORE}.",
     )
     outcome_ids = fields.One2many("lighting.appraisal.outcome", "appraisal_id", string="Outcomes")
@@ -48,7 +57,9 @@ class LightingAppraisal(models.Model):
     manager_comment = fields.Text(string="Manager's Comment")
     state = fields.Selection(
         [("draft", "Draft"), ("scoring", "Scoring"), ("done", "Done")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("employee_id.name", "period_id.name")
@@ -67,26 +78,26 @@ class LightingAppraisal(models.Model):
             lines = appraisal.line_ids
             appraisal.self_score = sum(line.weight * line.self_score for line in lines) / 100
             appraisal.score = sum(line.weight * line.manager_score for line in lines) / 100
-            appraisal.rating = next(
-                rating for rating, floor in RATING_FLOORS if appraisal.score >= floor
-            ) if lines else False
+            appraisal.rating = (
+                next(rating for rating, floor in RATING_FLOORS if appraisal.score >= floor) if lines else False
+            )
 
     @api.depends("line_ids.manager_score", "line_ids.name")
     def _compute_training_suggestion(self):
         for appraisal in self:
             weak = appraisal.line_ids.filtered(lambda line: 0 < line.manager_score < WEAK_SCORE)
-            appraisal.training_suggestion = "\n".join(
-                f"{line.name} ({line.manager_score:g})" for line in weak
-            )
+            appraisal.training_suggestion = "\n".join(f"{line.name} ({line.manager_score:g})" for line in weak)
 
     @api.model_create_multi
     def create(self, vals_list):
         appraisals = super().create(vals_list)
-        self.env["lighting.appraisal.line"].create([
-            dict(values, appraisal_id=appraisal.id)
-            for appraisal in appraisals.filtered(lambda a: a.template_id and not a.line_ids)
-            for values in appraisal.template_id._indicator_values()
-        ])
+        self.env["lighting.appraisal.line"].create(
+            [
+                dict(values, appraisal_id=appraisal.id)
+                for appraisal in appraisals.filtered(lambda a: a.template_id and not a.line_ids)
+                for values in appraisal.template_id._indicator_values()
+            ]
+        )
         return appraisals
 
     def write(self, vals):
@@ -107,7 +118,8 @@ class LightingAppraisal(models.Model):
             appraisal.line_ids._check_weights(appraisal.name)
             if appraisal.employee_id.user_id:
                 appraisal.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=appraisal.employee_id.user_id.id,
+                    "mail.mail_activity_data_todo",
+                    user_id=appraisal.employee_id.user_id.id,
                     summary=_("Score yourself on the indicators of your appraisal"),
                 )
         self.write({"state": "scoring"})
@@ -119,8 +131,11 @@ class LightingAppraisal(models.Model):
             unscored = appraisal.line_ids.filtered(lambda line: not line.manager_score)
             if unscored:
                 raise UserError(
-                    _("%(appraisal)s: the field Manager Score of %(indicator)s is empty.",
-                      appraisal=appraisal.name, indicator=unscored[0].name)
+                    _(
+                        "%(appraisal)s: the field Manager Score of %(indicator)s is empty.",
+                        appraisal=appraisal.name,
+                        indicator=unscored[0].name,
+                    )
                 )
         self.write({"state": "done"})
         self._create_outcomes()
@@ -132,20 +147,26 @@ class LightingAppraisal(models.Model):
         self.write({"state": "draft"})
 
     def _create_outcomes(self):
-        self.env["lighting.appraisal.outcome"].create([
-            {"appraisal_id": appraisal.id, "outcome_type": DEFAULT_OUTCOME[appraisal.rating]}
-            for appraisal in self if appraisal.rating in DEFAULT_OUTCOME and not appraisal.outcome_ids
-        ])
+        self.env["lighting.appraisal.outcome"].create(
+            [
+                {"appraisal_id": appraisal.id, "outcome_type": DEFAULT_OUTCOME[appraisal.rating]}
+                for appraisal in self
+                if appraisal.rating in DEFAULT_OUTCOME and not appraisal.outcome_ids
+            ]
+        )
 
     def _create_follow_up_trainings(self):
-        self.env["lighting.training"].create([
-            {
-                "name": _("Follow-up: %(indicator)s", indicator=line.name),
-                "employee_id": appraisal.employee_id.id,
-                "company_id": appraisal.company_id.id,
-                "training_type": TRAINING_TYPE_OF_DIMENSION[line.dimension],
-                "appraisal_id": appraisal.id,
-            }
-            for appraisal in self
-            for line in appraisal.line_ids if line.manager_score < WEAK_SCORE
-        ])
+        self.env["lighting.training"].create(
+            [
+                {
+                    "name": _("Follow-up: %(indicator)s", indicator=line.name),
+                    "employee_id": appraisal.employee_id.id,
+                    "company_id": appraisal.company_id.id,
+                    "training_type": TRAINING_TYPE_OF_DIMENSION[line.dimension],
+                    "appraisal_id": appraisal.id,
+                }
+                for appraisal in self
+                for line in appraisal.line_ids
+                if line.manager_score < WEAK_SCORE
+            ]
+        )

@@ -12,7 +12,9 @@ class LightingAppraisalIndicatorMixin(models.AbstractModel):
 
     name = fields.Char(string="Indicator", required=True)
     dimension = fields.Selection(DIMENSIONS, required=True, default="results")
-    weight = fields.Float(required=True, help="Share of the final score, in percent; an appraisal's weights add up to 100.")
+    weight = fields.Float(
+        required=True, help="Share of the final score, in percent; an appraisal's weights add up to 100."
+    )
     standard = fields.Text(help="What meets the indicator, and what excels.")
 
     def _check_weights(self, document):
@@ -21,13 +23,19 @@ class LightingAppraisalIndicatorMixin(models.AbstractModel):
         total = sum(self.mapped("weight"))
         if any(weight < 0 for weight in self.mapped("weight")) or abs(total - 100) > 0.01:
             raise ValidationError(
-                _("%(document)s: the field Weight of its indicators adds up to %(total)s, not 100.",
-                  document=document, total=round(total, 2))
+                _(
+                    "%(document)s: the field Weight of its indicators adds up to %(total)s, not 100.",
+                    document=document,
+                    total=round(total, 2),
+                )
             )
         labels = dict(self._fields["dimension"]._description_selection(self.env))
         missing = [labels[key] for key, _label in DIMENSIONS if key not in self.mapped("dimension")]
         if missing:
             raise ValidationError(
-                _("%(document)s: the field Dimension of its indicators lacks %(missing)s.",
-                  document=document, missing=", ".join(missing))
+                _(
+                    "%(document)s: the field Dimension of its indicators lacks %(missing)s.",
+                    document=document,
+                    missing=", ".join(missing),
+                )
             )

@@ -26,9 +26,12 @@ class LightingAppraisalLine(models.Model):
             for field in ("self_score", "manager_score"):
                 if not 0 <= line[field] <= 100:
                     raise ValidationError(
-                        _("%(appraisal)s, indicator %(indicator)s: the field %(field)s must be between 0 and 100.",
-                          appraisal=line.appraisal_id.name, indicator=line.name,
-                          field=line._fields[field].get_description(self.env)["string"])
+                        _(
+                            "%(appraisal)s, indicator %(indicator)s: the field %(field)s must be between 0 and 100.",
+                            appraisal=line.appraisal_id.name,
+                            indicator=line.name,
+                            field=line._fields[field].get_description(self.env)["string"],
+                        )
                     )
 
     @api.model_create_multi
@@ -57,13 +60,17 @@ class LightingAppraisalLine(models.Model):
                 raise UserError(_("%(appraisal)s is done: its scores are final.", appraisal=appraisal.name))
             if field_names - {"self_score"} and not is_manager:
                 raise AccessError(
-                    _("%(appraisal)s: only the office manager sets the indicators and the field Manager Score.",
-                      appraisal=appraisal.name)
+                    _(
+                        "%(appraisal)s: only the office manager sets the indicators and the field Manager Score.",
+                        appraisal=appraisal.name,
+                    )
                 )
             if "self_score" in field_names and (
                 appraisal.state != "scoring" or appraisal.employee_id.user_id != self.env.user
             ):
                 raise AccessError(
-                    _("%(appraisal)s: only the appraised employee enters the field Self Score, while it is scored.",
-                      appraisal=appraisal.name)
+                    _(
+                        "%(appraisal)s: only the appraised employee enters the field Self Score, while it is scored.",
+                        appraisal=appraisal.name,
+                    )
                 )

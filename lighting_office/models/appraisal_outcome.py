@@ -36,14 +36,18 @@ class LightingAppraisalOutcome(models.Model):
             ("transfer", "Transfer Proposal"),
             ("dismissal", "Dismissal Proposal"),
         ],
-        string="Outcome", required=True, tracking=True,
+        string="Outcome",
+        required=True,
+        tracking=True,
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     amount = fields.Monetary(string="Reward Amount", tracking=True)
     description = fields.Text()
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("appraisal_id.name", "outcome_type")
@@ -58,8 +62,11 @@ class LightingAppraisalOutcome(models.Model):
         for outcome in self:
             if outcome.outcome_type not in OUTCOMES_OF_RATING.get(outcome.rating, ()):
                 raise ValidationError(
-                    _("%(appraisal)s: the field Outcome “%(outcome)s” does not follow from its final rating.",
-                      appraisal=outcome.appraisal_id.name, outcome=labels[outcome.outcome_type])
+                    _(
+                        "%(appraisal)s: the field Outcome “%(outcome)s” does not follow from its final rating.",
+                        appraisal=outcome.appraisal_id.name,
+                        outcome=labels[outcome.outcome_type],
+                    )
                 )
             if outcome.amount < 0:
                 raise ValidationError(

@@ -13,8 +13,12 @@ class LightingAppraisalPeriod(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, default=lambda self: self.env.company,
-        domain=[("is_lighting_office", "=", True)], tracking=True,
+        "res.company",
+        string="Office",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=[("is_lighting_office", "=", True)],
+        tracking=True,
     )
     date_start = fields.Date(string="Start", required=True, tracking=True)
     date_end = fields.Date(string="End", required=True, tracking=True)
@@ -22,7 +26,9 @@ class LightingAppraisalPeriod(models.Model):
     appraisal_count = fields.Integer(compute="_compute_appraisal_count")
     state = fields.Selection(
         [("draft", "Draft"), ("open", "Open"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("appraisal_ids")
@@ -34,9 +40,7 @@ class LightingAppraisalPeriod(models.Model):
     def _check_dates(self):
         for period in self:
             if period.date_end < period.date_start:
-                raise ValidationError(
-                    _("Appraisal period %(name)s: the field End is before Start.", name=period.name)
-                )
+                raise ValidationError(_("Appraisal period %(name)s: the field End is before Start.", name=period.name))
 
     def action_open(self):
         self.write({"state": "open"})

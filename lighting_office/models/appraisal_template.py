@@ -32,12 +32,16 @@ class LightingAppraisalTemplate(models.Model):
         for template in self:
             template.line_ids._check_weights(template.name)
 
-
     def _indicator_values(self):
         """The template's indicators, as values of appraisal lines."""
         self.ensure_one()
         return [
-            {"name": line.name, "dimension": line.dimension, "weight": line.weight,
-             "standard": line.standard, "sequence": line.sequence}
+            {
+                "name": line.name,
+                "dimension": line.dimension,
+                "weight": line.weight,
+                "standard": line.standard,
+                "sequence": line.sequence,
+            }
             for line in self.line_ids
         ]

@@ -3,7 +3,10 @@ from dateutil.relativedelta import relativedelta
 from odoo import api, fields, models
 
 CONFIDENTIALITY = [
-    ("public", "Public"), ("internal", "Internal"), ("confidential", "Confidential"), ("secret", "Secret"),
+    ("public", "Public"),
+    ("internal", "Internal"),
+    ("confidential", "Confidential"),
+    ("secret", "Secret"),
 ]
 
 
@@ -32,17 +35,27 @@ class LightingArchiveFile(models.Model):
     confidentiality = fields.Selection(CONFIDENTIALITY, required=True, default="internal", tracking=True)
     date_filed = fields.Date(string="Filed on", required=True, default=fields.Date.context_today, tracking=True)
     retention_years = fields.Integer(
-        string="Retention (years)", compute="_compute_retention_years", store=True, readonly=False,
-        tracking=True, help="0 = kept permanently.",
+        string="Retention (years)",
+        compute="_compute_retention_years",
+        store=True,
+        readonly=False,
+        tracking=True,
+        help="0 = kept permanently.",
     )
     date_review = fields.Date(
-        string="Review or Destruction Date", compute="_compute_date_review", store=True,
+        string="Review or Destruction Date",
+        compute="_compute_date_review",
+        store=True,
         help="When the retention period ends and the file is reviewed for destruction.",
     )
     document_id = fields.Many2one("lighting.document", check_company=True, string="Office Document", readonly=True)
     loan_ids = fields.One2many("lighting.archive.loan", "file_id", string="Loans")
     borrower_id = fields.Many2one(
-        "res.users", string="On Loan to", compute="_compute_borrower_id", store=True, index=True,
+        "res.users",
+        string="On Loan to",
+        compute="_compute_borrower_id",
+        store=True,
+        index=True,
     )
     active = fields.Boolean(default=True)
 
@@ -71,8 +84,8 @@ class LightingArchiveFile(models.Model):
     def _compute_date_review(self):
         for archive_file in self:
             years = archive_file.retention_years
-            archive_file.date_review = archive_file.date_filed and years and (
-                archive_file.date_filed + relativedelta(years=years)
+            archive_file.date_review = (
+                archive_file.date_filed and years and (archive_file.date_filed + relativedelta(years=years))
             )
 
     @api.depends("loan_ids.state", "loan_ids.borrower_id")

@@ -27,19 +27,22 @@ class LightingArchiveLoan(models.Model):
     file_id = fields.Many2one("lighting.archive.file", required=True, tracking=True, index=True)
     confidentiality = fields.Selection(related="file_id.confidentiality", store=True)
     company_id = fields.Many2one(related="file_id.company_id", store=True, string="Office")
-    borrower_id = fields.Many2one(
-        "res.users", required=True, tracking=True, default=lambda self: self.env.user
-    )
+    borrower_id = fields.Many2one("res.users", required=True, tracking=True, default=lambda self: self.env.user)
     purpose = fields.Text(required=True)
     date_due = fields.Date(
-        string="Due Date", required=True, tracking=True,
+        string="Due Date",
+        required=True,
+        tracking=True,
         default=lambda self: fields.Date.context_today(self) + timedelta(days=14),
     )
     date_borrowed = fields.Date(string="Borrowed on", readonly=True, copy=False, tracking=True)
     date_returned = fields.Date(string="Returned on", readonly=True, copy=False, tracking=True)
     state = fields.Selection(
         [("draft", "Requested"), ("borrowed", "Borrowed"), ("returned", "Returned"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
 
@@ -53,8 +56,11 @@ class LightingArchiveLoan(models.Model):
         return loans
 
     def write(self, vals):
-        if (vals.get("state") in ("borrowed", "returned") or {"date_borrowed", "date_returned"} & set(vals)
-                or ("date_due" in vals and self.filtered(lambda loan: loan.state != "draft"))):
+        if (
+            vals.get("state") in ("borrowed", "returned")
+            or {"date_borrowed", "date_returned"} & set(vals)
+            or ("date_due" in vals and self.filtered(lambda loan: loan.state != "draft"))
+        ):
             self._check_archive_keeper()
         if vals.get("state") == "borrowed":
             self._check_may_borrow()
@@ -74,8 +80,9 @@ class LightingArchiveLoan(models.Model):
         today = fields.Date.context_today(self)
         for loan in self:
             if loan.date_due < today:
-                raise UserError(_("%(loan)s: the field Due Date (%(date)s) is in the past.",
-                                  loan=loan.name, date=loan.date_due))
+                raise UserError(
+                    _("%(loan)s: the field Due Date (%(date)s) is in the past.", loan=loan.name, date=loan.date_due)
+                )
         return super().request_validation()
 
     @api.constrains("date_due")
@@ -85,26 +92,40 @@ class LightingArchiveLoan(models.Model):
         today = fields.Date.context_today(self)
         for loan in self.filtered(lambda loan: loan.state == "draft"):
             if loan.date_due < today:
-                raise ValidationError(_("%(loan)s: the field Due Date (%(date)s) is in the past.",
-                                        loan=loan.name, date=loan.date_due))
+                raise ValidationError(
+                    _("%(loan)s: the field Due Date (%(date)s) is in the past.", loan=loan.name, date=loan.date_due)
+                )
 
     def _check_archive_keeper(self):
         if not self.env.su and not self.env.user.has_group("lighting_office.group_lighting_manager"):
-            raise AccessError(_("%(loan)s: only the office manager records that a file is handed over or "
-                                "returned, or changes its due date once lent.", loan=self[:1].name))
+            raise AccessError(
+                _(
+                    "%(loan)s: only the office manager records that a file is handed over or "
+                    "returned, or changes its due date once lent.",
+                    loan=self[:1].name,
+                )
+            )
 
     def _check_may_borrow(self):
         for loan in self:
             if loan.state != "draft":
-                raise UserError(_("%(loan)s: the field Status is “%(state)s”, so the file cannot be borrowed.",
-                                  loan=loan.name, state=loan._selection_label("state")))
+                raise UserError(
+                    _(
+                        "%(loan)s: the field Status is “%(state)s”, so the file cannot be borrowed.",
+                        loan=loan.name,
+                        state=loan._selection_label("state"),
+                    )
+                )
             if loan.confidentiality in HQ_LEVELS and not loan._hq_approved():
-                raise UserError(_(
-                    "%(loan)s: the file %(file)s is %(level)s (field Confidentiality); "
-                    "it cannot be borrowed before HQ Management approves the loan.",
-                    loan=loan.name, file=loan.file_id.sudo().display_name,
-                    level=loan._selection_label("confidentiality"),
-                ))
+                raise UserError(
+                    _(
+                        "%(loan)s: the file %(file)s is %(level)s (field Confidentiality); "
+                        "it cannot be borrowed before HQ Management approves the loan.",
+                        loan=loan.name,
+                        file=loan.file_id.sudo().display_name,
+                        level=loan._selection_label("confidentiality"),
+                    )
+                )
 
     def _selection_label(self, field_name):
         return dict(self._fields[field_name]._description_selection(self.env))[self[field_name]]
@@ -121,15 +142,23 @@ class LightingArchiveLoan(models.Model):
     def _check_may_return(self):
         for loan in self:
             if loan.state == "returned":
-                raise UserError(_(
-                    "%(loan)s: the file %(file)s was already returned (field Returned on is %(date)s).",
-                    loan=loan.name, file=loan.file_id.sudo().display_name, date=loan.date_returned,
-                ))
+                raise UserError(
+                    _(
+                        "%(loan)s: the file %(file)s was already returned (field Returned on is %(date)s).",
+                        loan=loan.name,
+                        file=loan.file_id.sudo().display_name,
+                        date=loan.date_returned,
+                    )
+                )
             if loan.state != "borrowed":
-                raise UserError(_(
-                    "%(loan)s: the file %(file)s was never borrowed (field Borrowed on is empty); "
-                    "it cannot be returned.", loan=loan.name, file=loan.file_id.sudo().display_name,
-                ))
+                raise UserError(
+                    _(
+                        "%(loan)s: the file %(file)s was never borrowed (field Borrowed on is empty); "
+                        "it cannot be returned.",
+                        loan=loan.name,
+                        file=loan.file_id.sudo().display_name,
+                    )
+                )
 
     @api.depends("state", "date_due")
     def _compute_is_overdue(self):

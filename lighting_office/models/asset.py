@@ -16,7 +16,9 @@ class LightingAsset(models.Model):
     name = fields.Char(required=True, tracking=True)
     ledger = fields.Selection(
         [("fixed", "Fixed Asset"), ("consumable", "Low-value Consumable")],
-        required=True, default="fixed", tracking=True,
+        required=True,
+        default="fixed",
+        tracking=True,
     )
     category = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
@@ -32,7 +34,9 @@ class LightingAsset(models.Model):
     purchase_date = fields.Date(tracking=True)
     state = fields.Selection(
         [("in_use", "In Use"), ("idle", "Idle"), ("repair", "Under Repair"), ("disposed", "Disposed")],
-        default="in_use", required=True, tracking=True,
+        default="in_use",
+        required=True,
+        tracking=True,
     )
     equipment_ids = fields.One2many("maintenance.equipment", "lighting_asset_id")
     maintenance_open_count = fields.Integer(string="Open Maintenance", compute="_compute_maintenance_open_count")
@@ -62,28 +66,40 @@ class LightingAsset(models.Model):
         for asset in self:
             if asset.custodian_id and asset.custodian_id.company_id != asset.company_id:
                 raise ValidationError(
-                    _("%(asset)s: the field Custodian (%(custodian)s) is not an employee of the office %(office)s.",
-                      asset=asset.display_name, custodian=asset.custodian_id.name, office=asset.company_id.name)
+                    _(
+                        "%(asset)s: the field Custodian (%(custodian)s) is not an employee of the office %(office)s.",
+                        asset=asset.display_name,
+                        custodian=asset.custodian_id.name,
+                        office=asset.company_id.name,
+                    )
                 )
 
     @api.model
     def get_import_templates(self):
-        return [{"label": _("Import Template for the Asset Ledger"),
-                 "template": "/lighting_office/static/xls/lighting_asset.xlsx"}]
+        return [
+            {
+                "label": _("Import Template for the Asset Ledger"),
+                "template": "/lighting_office/static/xls/lighting_asset.xlsx",
+            }
+        ]
 
     def action_mark_state(self):
         """In use, idle or under repair; disposal goes through a disposal request."""
         state = self.env.context.get("lighting_asset_state")
         if state not in ("in_use", "idle", "repair") or "disposed" in self.mapped("state"):
-            raise ValidationError(_("A disposed asset stays disposed; other changes of state are In Use, Idle "
-                                    "and Under Repair."))
+            raise ValidationError(
+                _("A disposed asset stays disposed; other changes of state are In Use, Idle and Under Repair.")
+            )
         self.write({"state": state})
 
     def _compute_maintenance_open_count(self):
-        counts = dict(self.env["maintenance.request"]._read_group(
-            [("lighting_asset_id", "in", self.ids), ("stage_id.done", "=", False), ("archive", "=", False)],
-            ["lighting_asset_id"], ["__count"],
-        ))
+        counts = dict(
+            self.env["maintenance.request"]._read_group(
+                [("lighting_asset_id", "in", self.ids), ("stage_id.done", "=", False), ("archive", "=", False)],
+                ["lighting_asset_id"],
+                ["__count"],
+            )
+        )
         for asset in self:
             asset.maintenance_open_count = counts.get(asset, 0)
 
@@ -93,29 +109,50 @@ class LightingAsset(models.Model):
             if asset.equipment_ids:
                 raise UserError(_("%(asset)s already is equipment.", asset=asset.display_name))
         teams = self.env["maintenance.team"].search([("company_id", "in", self.company_id.ids)]).grouped("company_id")
-        self.env["maintenance.equipment"].create([{
-            "name": asset.name, "lighting_asset_id": asset.id, "company_id": asset.company_id.id,
-            "maintenance_team_id": teams.get(asset.company_id, self.env["maintenance.team"])[:1].id,
-            "serial_no": asset.code, "cost": asset.value, "location": asset.location,
-            "assign_date": asset.purchase_date,
-        } for asset in self])
+        self.env["maintenance.equipment"].create(
+            [
+                {
+                    "name": asset.name,
+                    "lighting_asset_id": asset.id,
+                    "company_id": asset.company_id.id,
+                    "maintenance_team_id": teams.get(asset.company_id, self.env["maintenance.team"])[:1].id,
+                    "serial_no": asset.code,
+                    "cost": asset.value,
+                    "location": asset.location,
+                    "assign_date": asset.purchase_date,
+                }
+                for asset in self
+            ]
+        )
         return self.action_view_maintenance()
 
     def action_view_maintenance(self):
         self.ensure_one()
         return {
-            "type": "ir.actions.act_window", "name": _("Maintenance"), "res_model": "maintenance.request",
-            "view_mode": "kanban,list,form", "domain": [("lighting_asset_id", "=", self.id)],
+            "type": "ir.actions.act_window",
+            "name": _("Maintenance"),
+            "res_model": "maintenance.request",
+            "view_mode": "kanban,list,form",
+            "domain": [("lighting_asset_id", "=", self.id)],
             "context": {"default_equipment_id": self.equipment_ids[:1].id, "default_company_id": self.company_id.id},
         }
 
     def _sync_repair_state(self):
         """Under Repair while a corrective request is open; back in use once none is."""
-        open_assets = {asset for asset, in self.env["maintenance.request"].sudo()._read_group(
-            [("lighting_asset_id", "in", self.ids), ("maintenance_type", "=", "corrective"),
-             ("stage_id.done", "=", False), ("archive", "=", False)],
-            ["lighting_asset_id"],
-        )}
+        open_assets = {
+            asset
+            for (asset,) in self.env["maintenance.request"]
+            .sudo()
+            ._read_group(
+                [
+                    ("lighting_asset_id", "in", self.ids),
+                    ("maintenance_type", "=", "corrective"),
+                    ("stage_id.done", "=", False),
+                    ("archive", "=", False),
+                ],
+                ["lighting_asset_id"],
+            )
+        }
         # sudo: the state follows the maintenance requests, which staff without
         # write access to the ledger may open and close; only the state is written.
         assets = self.sudo()

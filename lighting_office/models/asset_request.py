@@ -21,20 +21,23 @@ class LightingAssetRequest(models.Model):
     name = fields.Char(string="Reason", required=True, tracking=True)
     request_type = fields.Selection(
         [("purchase", "Purchase"), ("transfer", "Asset Transfer"), ("disposal", "Disposal")],
-        string="Type", required=True, default="purchase", tracking=True,
+        string="Type",
+        required=True,
+        default="purchase",
+        tracking=True,
     )
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     asset_id = fields.Many2one(
-        "lighting.asset", check_company=True, tracking=True,
+        "lighting.asset",
+        check_company=True,
+        tracking=True,
         domain="[('company_id', '=', company_id), ('state', '!=', 'disposed')]",
         help="The asset transferred or disposed of; a purchase creates it.",
     )
     asset_name = fields.Char()
-    ledger = fields.Selection(
-        [("fixed", "Fixed Asset"), ("consumable", "Low-value Consumable")], default="fixed"
-    )
+    ledger = fields.Selection([("fixed", "Fixed Asset"), ("consumable", "Low-value Consumable")], default="fixed")
     category = fields.Char()
     currency_id = fields.Many2one(related="company_id.currency_id")
     value = fields.Monetary()
@@ -45,7 +48,10 @@ class LightingAssetRequest(models.Model):
     )
     state = fields.Selection(
         [("draft", "Draft"), ("done", "Done"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     def _check_request(self):
@@ -58,8 +64,11 @@ class LightingAssetRequest(models.Model):
                 raise UserError(_("%(request)s: the field Asset is empty.", request=request.name))
             if request.request_type == "disposal" and request.asset_id.state == "disposed":
                 raise UserError(
-                    _("%(request)s: %(asset)s is already disposed of.",
-                      request=request.name, asset=request.asset_id.display_name)
+                    _(
+                        "%(request)s: %(asset)s is already disposed of.",
+                        request=request.name,
+                        asset=request.asset_id.display_name,
+                    )
                 )
 
     def request_validation(self):
@@ -80,9 +89,14 @@ class LightingAssetRequest(models.Model):
 
     def _asset_vals(self):
         return {
-            "name": self.asset_name, "category": self.category, "ledger": self.ledger,
-            "company_id": self.company_id.id, "value": self.value, "quantity": self.quantity,
-            "location": self.location, "custodian_id": self.custodian_id.id,
+            "name": self.asset_name,
+            "category": self.category,
+            "ledger": self.ledger,
+            "company_id": self.company_id.id,
+            "value": self.value,
+            "quantity": self.quantity,
+            "location": self.location,
+            "custodian_id": self.custodian_id.id,
             "purchase_date": fields.Date.context_today(self),
         }
 

@@ -28,7 +28,10 @@ class LightingAssetStocktake(models.Model):
     loss_count = fields.Integer(string="Losses", compute="_compute_differences")
     state = fields.Selection(
         [("draft", "Draft"), ("counting", "Counting"), ("done", "Adjusted")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     @api.depends("company_id.name", "date")
@@ -48,10 +51,14 @@ class LightingAssetStocktake(models.Model):
         assets = self.env["lighting.asset"].search(
             [("company_id", "in", self.company_id.ids), ("state", "!=", "disposed")]
         )
-        self.env["lighting.asset.stocktake.line"].create([
-            {"stocktake_id": stocktake.id, "asset_id": asset.id, "book_quantity": asset.quantity}
-            for stocktake in self for asset in assets if asset.company_id == stocktake.company_id
-        ])
+        self.env["lighting.asset.stocktake.line"].create(
+            [
+                {"stocktake_id": stocktake.id, "asset_id": asset.id, "book_quantity": asset.quantity}
+                for stocktake in self
+                for asset in assets
+                if asset.company_id == stocktake.company_id
+            ]
+        )
         self.write({"state": "counting"})
 
     def request_validation(self):
@@ -61,11 +68,21 @@ class LightingAssetStocktake(models.Model):
     def _check_counted(self):
         for line in self.line_ids:
             if not line.counted:
-                raise UserError(_("%(stocktake)s: %(asset)s is not counted yet.",
-                                  stocktake=line.stocktake_id.name, asset=line.asset_id.display_name))
+                raise UserError(
+                    _(
+                        "%(stocktake)s: %(asset)s is not counted yet.",
+                        stocktake=line.stocktake_id.name,
+                        asset=line.asset_id.display_name,
+                    )
+                )
             if line.difference and not line.explanation:
-                raise UserError(_("%(stocktake)s: explain the difference of %(asset)s (field Explanation).",
-                                  stocktake=line.stocktake_id.name, asset=line.asset_id.display_name))
+                raise UserError(
+                    _(
+                        "%(stocktake)s: explain the difference of %(asset)s (field Explanation).",
+                        stocktake=line.stocktake_id.name,
+                        asset=line.asset_id.display_name,
+                    )
+                )
 
     @flow_step
     def action_adjust(self):

@@ -17,8 +17,9 @@ class LightingAssetStocktakeLine(models.Model):
     book_quantity = fields.Integer(string="Book", readonly=True)
     counted = fields.Boolean()
     counted_quantity = fields.Integer()
-    difference = fields.Integer(compute="_compute_difference", store=True,
-                                help="Positive: a gain found at the count; negative: a loss.")
+    difference = fields.Integer(
+        compute="_compute_difference", store=True, help="Positive: a gain found at the count; negative: a loss."
+    )
     explanation = fields.Char()
 
     @api.depends("counted", "counted_quantity", "book_quantity")
@@ -31,8 +32,11 @@ class LightingAssetStocktakeLine(models.Model):
         for line in self:
             if line.counted_quantity < 0:
                 raise ValidationError(
-                    _("%(stocktake)s: the field Counted Quantity of %(asset)s cannot be below zero.",
-                      stocktake=line.stocktake_id.name, asset=line.asset_id.display_name)
+                    _(
+                        "%(stocktake)s: the field Counted Quantity of %(asset)s cannot be below zero.",
+                        stocktake=line.stocktake_id.name,
+                        asset=line.asset_id.display_name,
+                    )
                 )
 
     def _ledger_adjustment(self):

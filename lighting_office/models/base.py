@@ -19,20 +19,27 @@ class Base(models.AbstractModel):
         """The stored, read-only computed or related fields of this module among fnames."""
         fields_ = self._fields
         return [
-            fname for fname in fnames
-            if (field := fields_.get(fname)) is not None and field.store and field.compute
-            and field.readonly and not field.inverse and field._module == "lighting_office"
+            fname
+            for fname in fnames
+            if (field := fields_.get(fname)) is not None
+            and field.store
+            and field.compute
+            and field.readonly
+            and not field.inverse
+            and field._module == "lighting_office"
         ]
 
     def _lighting_refuse_computed(self, fnames):
         if self.env.su:
             return
         if computed := self._lighting_computed_fields(fnames):
-            raise UserError(_(
-                "%(record)s: the field(s) %(fields)s are computed by the system and cannot be set.",
-                record=self.display_name if len(self) == 1 else self._description,
-                fields=", ".join(self._fields[fname].get_description(self.env)["string"] for fname in computed),
-            ))
+            raise UserError(
+                _(
+                    "%(record)s: the field(s) %(fields)s are computed by the system and cannot be set.",
+                    record=self.display_name if len(self) == 1 else self._description,
+                    fields=", ".join(self._fields[fname].get_description(self.env)["string"] for fname in computed),
+                )
+            )
 
     def _lighting_check_numbers(self, vals):
         """A number the database cannot store is refused by name, not with a raw database error."""
@@ -46,10 +53,14 @@ class Base(models.AbstractModel):
                 problem = _("%(value)s is not a number", value=value)
             else:
                 continue
-            raise ValidationError(_(
-                "%(record)s: the field %(field)s cannot be stored: %(problem)s.",
-                record=self.display_name if len(self) == 1 else self._description,
-                field=field.get_description(self.env)["string"], problem=problem))
+            raise ValidationError(
+                _(
+                    "%(record)s: the field %(field)s cannot be stored: %(problem)s.",
+                    record=self.display_name if len(self) == 1 else self._description,
+                    field=field.get_description(self.env)["string"],
+                    problem=problem,
+                )
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -62,10 +73,14 @@ class Base(models.AbstractModel):
         context = self.env.context
         ignored = self._lighting_computed_fields(key[8:] for key in context if key.startswith("default_"))
         if ignored:
-            self = self.with_context({
-                key: value for key, value in context.items()
-                if not (key.startswith("default_") and key[8:] in ignored)
-            })
+            # a whole new context: keys are dropped, which with_context(**kwargs) cannot do
+            self = self.with_context(  # pylint: disable=context-overridden
+                {
+                    key: value
+                    for key, value in context.items()
+                    if not (key.startswith("default_") and key[8:] in ignored)
+                }
+            )
         return super().create(vals_list)
 
     def write(self, vals):

@@ -1,4 +1,5 @@
 from odoo import _, models
+
 from odoo.addons.base_import.models.base_import import ImportValidationError
 
 
@@ -11,7 +12,9 @@ class BaseImportImport(models.TransientModel):
         file_length, rows = super()._read_file(options)
         if not rows:
             raise ImportValidationError(
-                _("%(file)s holds no rows: its first row names the columns, the rows below it the records.",
-                  file=self.file_name or _("The file"))
+                _(
+                    "%(file)s holds no rows: its first row names the columns, the rows below it the records.",
+                    file=self.file_name or _("The file"),
+                )
             )
         return file_length, rows

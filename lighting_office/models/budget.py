@@ -30,7 +30,10 @@ class LightingBudget(models.Model):
     revision_reason = fields.Text(tracking=True, help="Why the approved budget is changed, for HQ.")
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "In Force"), ("superseded", "Superseded"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     line_ids = fields.One2many("lighting.budget.line", "budget_id", string="Lines", copy=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -39,7 +42,9 @@ class LightingBudget(models.Model):
     expense_amount = fields.Monetary(string="Expense", compute="_compute_totals")
     profit_amount = fields.Monetary(string="Profit", compute="_compute_totals")
     version_ids = fields.One2many(
-        "lighting.budget", compute="_compute_version_ids", string="Versions",
+        "lighting.budget",
+        compute="_compute_version_ids",
+        string="Versions",
         help="Every version of this office's budget for the year.",
     )
 
@@ -77,8 +82,9 @@ class LightingBudget(models.Model):
     def _check_year(self):
         for budget in self:
             if not 2000 <= budget.year <= 2100:
-                raise ValidationError(_("%(budget)s: the field Year must be between 2000 and 2100.",
-                                        budget=budget.name))
+                raise ValidationError(
+                    _("%(budget)s: the field Year must be between 2000 and 2100.", budget=budget.name)
+                )
 
     def write(self, vals):
         if {"company_id", "year"} & set(vals):
@@ -93,8 +99,14 @@ class LightingBudget(models.Model):
             # Checked for the superuser too: a budget is in force only through
             # HQ's review, and superseded only by its approved revision.
             if state != budget.state and (budget.state, state) not in FLOWS[self._name].transitions:
-                raise UserError(_("%(budget)s: the field Status cannot go from %(old)s to %(new)s.",
-                                  budget=budget.name, old=labels[budget.state], new=labels[state]))
+                raise UserError(
+                    _(
+                        "%(budget)s: the field Status cannot go from %(old)s to %(new)s.",
+                        budget=budget.name,
+                        old=labels[budget.state],
+                        new=labels[state],
+                    )
+                )
 
     def _check_draft(self):
         for budget in self:
@@ -107,8 +119,9 @@ class LightingBudget(models.Model):
         self._check_draft()
         for budget in self:
             if budget.validation_status in ("waiting", "pending", "validated"):
-                raise UserError(_("%(budget)s is under HQ's review or approved by it: its lines cannot change.",
-                                  budget=budget.name))
+                raise UserError(
+                    _("%(budget)s is under HQ's review or approved by it: its lines cannot change.", budget=budget.name)
+                )
         self.filtered(lambda budget: budget.validation_status == "rejected").restart_validation()
 
     @flow_step

@@ -31,12 +31,15 @@ class LightingBudgetAnalysis(models.Model):
     actual_amount = fields.Monetary(string="Actual", readonly=True)
     variance = fields.Monetary(readonly=True, help="Actual minus budget.")
     variance_pct = fields.Float(
-        string="Variance %", readonly=True, aggregator="avg",
+        string="Variance %",
+        readonly=True,
+        aggregator="avg",
         help="Variance as a percentage of the budget; a group's percentage is its total variance over its "
         "total budget.",
     )
-    profit_budget = fields.Monetary(string="Budgeted Profit", readonly=True,
-                                    help="Revenue counts positive, cost and expense negative.")
+    profit_budget = fields.Monetary(
+        string="Budgeted Profit", readonly=True, help="Revenue counts positive, cost and expense negative."
+    )
     profit_actual = fields.Monetary(string="Actual Profit", readonly=True)
 
     @property

@@ -28,8 +28,11 @@ class LightingBudgetLine(models.Model):
     amount = fields.Monetary(required=True)
 
     _sql_constraints = [
-        ("line_unique", "unique nulls not distinct (budget_id, date, category, department_id, job_id)",
-         "A budget has one line per month, category, department and post: change the existing line instead."),
+        (
+            "line_unique",
+            "unique nulls not distinct (budget_id, date, category, department_id, job_id)",
+            "A budget has one line per month, category, department and post: change the existing line instead.",
+        ),
     ]
 
     @api.model_create_multi
@@ -60,13 +63,22 @@ class LightingBudgetLine(models.Model):
     def _check_amount_and_month(self):
         for line in self:
             if line.amount < 0:
-                raise ValidationError(_("%(budget)s, line %(line)s: the field Amount cannot be negative.",
-                                        budget=line.budget_id.name, line=line._describe()))
+                raise ValidationError(
+                    _(
+                        "%(budget)s, line %(line)s: the field Amount cannot be negative.",
+                        budget=line.budget_id.name,
+                        line=line._describe(),
+                    )
+                )
             if line.date.year != line.budget_id.year:
                 raise ValidationError(
-                    _("%(budget)s, line %(line)s: the field Month (%(month)s) is outside the budget year %(year)s.",
-                      budget=line.budget_id.name, line=line._describe(), month=line.date.strftime("%Y-%m"),
-                      year=line.budget_id.year)
+                    _(
+                        "%(budget)s, line %(line)s: the field Month (%(month)s) is outside the budget year %(year)s.",
+                        budget=line.budget_id.name,
+                        line=line._describe(),
+                        month=line.date.strftime("%Y-%m"),
+                        year=line.budget_id.year,
+                    )
                 )
 
     @api.constrains("department_id", "job_id", "budget_id")
@@ -75,15 +87,23 @@ class LightingBudgetLine(models.Model):
             for field in ("department_id", "job_id"):
                 if line[field].company_id not in (line.company_id, line.env["res.company"]):
                     raise ValidationError(
-                        _("%(budget)s, line %(line)s: the field %(field)s (%(value)s) belongs to another office.",
-                          budget=line.budget_id.name, line=line._describe(), value=line[field].name,
-                          field=line._fields[field]._description_string(line.env))
+                        _(
+                            "%(budget)s, line %(line)s: the field %(field)s (%(value)s) belongs to another office.",
+                            budget=line.budget_id.name,
+                            line=line._describe(),
+                            value=line[field].name,
+                            field=line._fields[field]._description_string(line.env),
+                        )
                     )
 
     @api.model
     def get_import_templates(self):
-        return [{"label": _("Import Template for Budget Lines"),
-                 "template": "/lighting_office/static/xls/lighting_budget_line.xlsx"}]
+        return [
+            {
+                "label": _("Import Template for Budget Lines"),
+                "template": "/lighting_office/static/xls/lighting_budget_line.xlsx",
+            }
+        ]
 
     def _describe(self):
         labels = dict(self._fields["category"]._description_selection(self.env))

@@ -28,8 +28,13 @@ class LightingBusinessTrip(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     employee_id = fields.Many2one(
-        "hr.employee", check_company=True, string="Traveller", required=True, tracking=True,
-        default=lambda self: self.env.user.employee_id, domain="[('company_id', '=', company_id)]",
+        "hr.employee",
+        check_company=True,
+        string="Traveller",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_id,
+        domain="[('company_id', '=', company_id)]",
     )
     destination = fields.Char(required=True, tracking=True)
     date_from = fields.Date(string="Departure", required=True, tracking=True)
@@ -38,22 +43,29 @@ class LightingBusinessTrip(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     estimated_cost = fields.Monetary(required=True, tracking=True)
     needs_hq_approval = fields.Boolean(
-        string="Needs HQ Approval", compute="_compute_needs_hq_approval",
+        string="Needs HQ Approval",
+        compute="_compute_needs_hq_approval",
         help="The estimated cost is above the office's threshold: HQ Management approves too.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("reported", "Reported"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     report = fields.Html(string="Trip Report", copy=False)
     report_date = fields.Date(string="Report Filed On", readonly=True, copy=False)
     expense_sheet_ids = fields.One2many("hr.expense.sheet", "lighting_trip_id", string="Expense Reports")
     actual_cost = fields.Monetary(
-        compute="_compute_actual_cost", store=True,
+        compute="_compute_actual_cost",
+        store=True,
         help="Total of the trip's expense reports, cancelled ones left out.",
     )
     cost_variance = fields.Monetary(
-        string="Over Estimate", compute="_compute_actual_cost", store=True,
+        string="Over Estimate",
+        compute="_compute_actual_cost",
+        store=True,
         help="Actual cost minus estimated cost: above zero the trip cost more than estimated.",
     )
 
@@ -68,11 +80,14 @@ class LightingBusinessTrip(models.Model):
         changed = [name for name in APPROVED_FIELDS if name in vals]
         if changed:
             for trip in self.filtered(lambda trip: trip.state != "draft"):
-                raise UserError(_(
-                    "%(trip)s is no longer a draft: the field %(field)s cannot change; cancel it, reset it "
-                    "to draft and have it approved again.",
-                    trip=trip.name, field=self._fields[changed[0]].string,
-                ))
+                raise UserError(
+                    _(
+                        "%(trip)s is no longer a draft: the field %(field)s cannot change; cancel it, reset it "
+                        "to draft and have it approved again.",
+                        trip=trip.name,
+                        field=self._fields[changed[0]].string,
+                    )
+                )
         return super().write(vals)
 
     @api.depends("estimated_cost", "company_id.lighting_trip_hq_threshold")
@@ -83,10 +98,13 @@ class LightingBusinessTrip(models.Model):
 
     @api.depends("estimated_cost", "expense_sheet_ids.total_amount", "expense_sheet_ids.state")
     def _compute_actual_cost(self):
-        totals = dict(self.env["hr.expense.sheet"]._read_group(
-            [("lighting_trip_id", "in", self.ids), ("state", "!=", "cancel")],
-            ["lighting_trip_id"], ["total_amount:sum"],
-        ))
+        totals = dict(
+            self.env["hr.expense.sheet"]._read_group(
+                [("lighting_trip_id", "in", self.ids), ("state", "!=", "cancel")],
+                ["lighting_trip_id"],
+                ["total_amount:sum"],
+            )
+        )
         for trip in self:
             trip.actual_cost = totals.get(trip, 0.0)
             trip.cost_variance = trip.actual_cost - trip.estimated_cost
@@ -103,10 +121,14 @@ class LightingBusinessTrip(models.Model):
     def _check_dates(self):
         for trip in self:
             if trip.date_to < trip.date_from:
-                raise ValidationError(_(
-                    "%(trip)s: the field Return (%(end)s) is before the field Departure (%(start)s).",
-                    trip=trip.name, end=trip.date_to, start=trip.date_from,
-                ))
+                raise ValidationError(
+                    _(
+                        "%(trip)s: the field Return (%(end)s) is before the field Departure (%(start)s).",
+                        trip=trip.name,
+                        end=trip.date_to,
+                        start=trip.date_from,
+                    )
+                )
 
     @api.constrains("estimated_cost")
     def _check_estimated_cost(self):
@@ -126,11 +148,14 @@ class LightingBusinessTrip(models.Model):
         today = fields.Date.context_today(self)
         for trip in self:
             if trip.date_from < today:
-                raise UserError(_(
-                    "%(trip)s: a trip is approved before departure, and the field Departure (%(date)s) has "
-                    "passed; cancel it and request it again.",
-                    trip=trip.name, date=trip.date_from,
-                ))
+                raise UserError(
+                    _(
+                        "%(trip)s: a trip is approved before departure, and the field Departure (%(date)s) has "
+                        "passed; cancel it and request it again.",
+                        trip=trip.name,
+                        date=trip.date_from,
+                    )
+                )
         self.write({"state": "approved"})
 
     @flow_step
@@ -141,10 +166,13 @@ class LightingBusinessTrip(models.Model):
             if trip.state != "approved":
                 raise UserError(_("%(trip)s: only an approved trip is reported.", trip=trip.name))
             if trip.date_to > today:
-                raise UserError(_(
-                    "%(trip)s: the trip report is filed after the return on %(date)s.", trip=trip.name,
-                    date=trip.date_to,
-                ))
+                raise UserError(
+                    _(
+                        "%(trip)s: the trip report is filed after the return on %(date)s.",
+                        trip=trip.name,
+                        date=trip.date_to,
+                    )
+                )
             if is_html_empty(trip.report):
                 raise UserError(_("%(trip)s: the field Trip Report is empty.", trip=trip.name))
         self.write({"state": "reported", "report_date": today})
@@ -154,10 +182,17 @@ class LightingBusinessTrip(models.Model):
         """R6.4.3: the traveller of an ended trip without report gets one to-do to file it."""
         today = fields.Date.context_today(self)
         trips = self.search([("state", "=", "approved"), ("date_to", "<", today)])
-        reminded = set(self.env["mail.activity"].search([
-            ("res_model", "=", self._name), ("res_id", "in", trips.ids),
-            ("activity_type_id", "=", self.env.ref("mail.mail_activity_data_todo").id),
-        ]).mapped("res_id"))
+        reminded = set(
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "in", trips.ids),
+                    ("activity_type_id", "=", self.env.ref("mail.mail_activity_data_todo").id),
+                ]
+            )
+            .mapped("res_id")
+        )
         trips.filtered(lambda trip: trip.id not in reminded and trip.employee_id.user_id)._schedule_todos(
             user=lambda trip: trip.employee_id.user_id,
             summary=lambda trip: trip.env._("File the trip report"),
@@ -178,8 +213,10 @@ class LightingBusinessTrip(models.Model):
     def action_view_expense_sheets(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_expense_sheet")
-        action.update({
-            "domain": [("lighting_trip_id", "=", self.id)],
-            "context": {"default_lighting_trip_id": self.id, "default_employee_id": self.employee_id.id},
-        })
+        action.update(
+            {
+                "domain": [("lighting_trip_id", "=", self.id)],
+                "context": {"default_lighting_trip_id": self.id, "default_employee_id": self.employee_id.id},
+            }
+        )
         return action

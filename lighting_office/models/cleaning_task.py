@@ -23,7 +23,10 @@ class LightingCleaningTask(models.Model):
     employee_id = fields.Many2one("hr.employee", check_company=True, string="Responsible", required=True, tracking=True)
     date_due = fields.Date(string="Due Date", required=True, index=True)
     state = fields.Selection(
-        [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")], default="todo", required=True, tracking=True,
+        [("todo", "To Do"), ("done", "Done"), ("missed", "Missed")],
+        default="todo",
+        required=True,
+        tracking=True,
     )
     done_date = fields.Datetime(string="Done On", readonly=True)
     note = fields.Char()
@@ -33,12 +36,17 @@ class LightingCleaningTask(models.Model):
     ]
 
     def write(self, vals):
-        if set(vals) - STAFF_FIELDS and not self.env.su and not self.env.user.has_group(
-                "lighting_office.group_lighting_manager"):
-            raise AccessError(_(
-                "%(task)s: only the office manager changes a scheduled task; mark yours done with its button.",
-                task=self[:1].display_name,
-            ))
+        if (
+            set(vals) - STAFF_FIELDS
+            and not self.env.su
+            and not self.env.user.has_group("lighting_office.group_lighting_manager")
+        ):
+            raise AccessError(
+                _(
+                    "%(task)s: only the office manager changes a scheduled task; mark yours done with its button.",
+                    task=self[:1].display_name,
+                )
+            )
         return super().write(vals)
 
     @api.depends("area_id", "name", "date_due")
@@ -49,10 +57,13 @@ class LightingCleaningTask(models.Model):
     def action_done(self):
         for task in self:
             if task.state != "todo":
-                raise UserError(_(
-                    "%(task)s is %(state)s and cannot be marked done.", task=task.display_name,
-                    state=dict(self._fields["state"]._description_selection(self.env))[task.state],
-                ))
+                raise UserError(
+                    _(
+                        "%(task)s is %(state)s and cannot be marked done.",
+                        task=task.display_name,
+                        state=dict(self._fields["state"]._description_selection(self.env))[task.state],
+                    )
+                )
         self.check_access("write")
         # sudo: the user may write these tasks (checked above, the record rules
         # keep staff to their own); the only change is To Do -> Done, now.
@@ -67,11 +78,16 @@ class LightingCleaningTask(models.Model):
         wanted = {(plan, plan._due_date(today)) for plan in plans}
         wanted = {(plan, due) for plan, due in wanted if due >= plan.date_start}
         existing = {
-            (task.plan_id, task.date_due) for task in self.search(
-                [("plan_id", "in", plans.ids), ("date_due", "in", list({due for _plan, due in wanted}))])
+            (task.plan_id, task.date_due)
+            for task in self.search(
+                [("plan_id", "in", plans.ids), ("date_due", "in", list({due for _plan, due in wanted}))]
+            )
         }
-        self.create([
-            {"plan_id": plan.id, "employee_id": plan.employee_id.id, "date_due": due}
-            for plan, due in wanted if (plan, due) not in existing
-        ])
+        self.create(
+            [
+                {"plan_id": plan.id, "employee_id": plan.employee_id.id, "date_due": due}
+                for plan, due in wanted
+                if (plan, due) not in existing
+            ]
+        )
         self.search([("state", "=", "todo"), ("date_due", "<", today)]).write({"state": "missed"})

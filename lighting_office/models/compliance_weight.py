@@ -14,8 +14,9 @@ class LightingComplianceWeight(models.Model):
     _rec_name = "check_key"
 
     check_key = fields.Selection(CHECK_SELECTION, string="Rule", required=True)
-    weight = fields.Float(required=True, default=1.0,
-                          help="0 leaves the rule out of the score; 2 counts it twice as much as a rule of 1.")
+    weight = fields.Float(
+        required=True, default=1.0, help="0 leaves the rule out of the score; 2 counts it twice as much as a rule of 1."
+    )
 
     _sql_constraints = [
         ("check_key_unique", "unique(check_key)", "Each rule has one weight."),
@@ -24,5 +25,10 @@ class LightingComplianceWeight(models.Model):
     @api.constrains("weight")
     def _check_weight(self):
         for line in self.filtered(lambda line: line.weight < 0):
-            raise ValidationError(_("Weight of %(rule)s: the field Weight cannot be negative (%(weight)s).",
-                                    rule=line.display_name, weight=line.weight))
+            raise ValidationError(
+                _(
+                    "Weight of %(rule)s: the field Weight cannot be negative (%(weight)s).",
+                    rule=line.display_name,
+                    weight=line.weight,
+                )
+            )

@@ -9,17 +9,23 @@ class CrmLead(models.Model):
     _inherit = "crm.lead"
 
     prospect_class = fields.Selection(
-        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")], tracking=True,
+        [("a", "A - ready to buy"), ("b", "B - interested"), ("c", "C - early contact")],
+        tracking=True,
         help="Intent to buy; it sets how often the prospect is followed up (office settings).",
     )
     contact_log_ids = fields.One2many("lighting.contact.log", "lead_id")
     lighting_solution_ids = fields.One2many("lighting.solution", "lead_id", string="Lighting Solutions")
     market_intel_id = fields.Many2one(
-        "lighting.market.intel", check_company=True, string="From Market Intelligence", index=True,
+        "lighting.market.intel",
+        check_company=True,
+        string="From Market Intelligence",
+        index=True,
         domain="[('company_id', '=', company_id)]",
     )
     followup_late = fields.Boolean(
-        string="Follow-up Late", compute="_compute_followup_late", search="_search_followup_late",
+        string="Follow-up Late",
+        compute="_compute_followup_late",
+        search="_search_followup_late",
     )
 
     @api.depends("activity_ids.date_deadline", "activity_ids.activity_type_id")
@@ -32,20 +38,28 @@ class CrmLead(models.Model):
             )
 
     def _search_followup_late(self, operator, value):
-        late_ids = self.env["mail.activity"].search([
-            ("res_model", "=", "crm.lead"),
-            ("activity_type_id", "=", self.env.ref(FOLLOWUP_ACTIVITY).id),
-            ("date_deadline", "<", fields.Date.context_today(self)),
-        ]).mapped("res_id")
+        late_ids = (
+            self.env["mail.activity"]
+            .search(
+                [
+                    ("res_model", "=", "crm.lead"),
+                    ("activity_type_id", "=", self.env.ref(FOLLOWUP_ACTIVITY).id),
+                    ("date_deadline", "<", fields.Date.context_today(self)),
+                ]
+            )
+            .mapped("res_id")
+        )
         positive = (operator == "=") == bool(value)
         return [("id", "in" if positive else "not in", late_ids)]
 
     @api.model
     def get_import_templates(self):
-        return super().get_import_templates() + [{
-            "label": _("Import Template for Prospects"),
-            "template": "/lighting_office/static/xls/crm_lead_prospect.xlsx",
-        }]
+        return super().get_import_templates() + [
+            {
+                "label": _("Import Template for Prospects"),
+                "template": "/lighting_office/static/xls/crm_lead_prospect.xlsx",
+            }
+        ]
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -76,6 +90,9 @@ class CrmLead(models.Model):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id("lighting_office.action_lighting_solution")
         action["domain"] = [("lead_id", "=", self.id)]
-        action["context"] = {"default_lead_id": self.id, "default_company_id": self.company_id.id,
-                             "default_title": self.name}
+        action["context"] = {
+            "default_lead_id": self.id,
+            "default_company_id": self.company_id.id,
+            "default_title": self.name,
+        }
         return action

@@ -23,12 +23,13 @@ class LightingCustomerTraining(models.Model):
     trainer_id = fields.Many2one("res.users", default=lambda self: self.env.user)
     topic = fields.Selection(
         [("principles", "Lighting Principles"), ("operation", "Operation"), ("maintenance", "Maintenance")],
-        default="operation", required=True, tracking=True,
+        default="operation",
+        required=True,
+        tracking=True,
     )
     mode = fields.Selection([("on_site", "On Site"), ("online", "Online")], default="on_site", required=True)
     attendee_ids = fields.One2many("lighting.customer.training.attendee", "training_id", string="Attendees")
-    pass_mark = fields.Float(default=60.0, tracking=True,
-                             help="Attendees scoring below it must retake the assessment.")
+    pass_mark = fields.Float(default=60.0, tracking=True, help="Attendees scoring below it must retake the assessment.")
     content = fields.Html(help="Principles, operation, maintenance covered.")
     state = fields.Selection([("planned", "Planned"), ("done", "Done")], default="planned", tracking=True)
     attendee_count = fields.Integer(compute="_compute_results", string="Attendees Count")

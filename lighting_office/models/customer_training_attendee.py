@@ -12,23 +12,35 @@ class LightingCustomerTrainingAttendee(models.Model):
 
     training_id = fields.Many2one("lighting.customer.training", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="training_id.company_id", store=True, index=True)
-    partner_id = fields.Many2one("res.partner", string="Attendee", required=True,
-                                 help="A contact of the trained customer.")
+    partner_id = fields.Many2one(
+        "res.partner", string="Attendee", required=True, help="A contact of the trained customer."
+    )
     attended = fields.Boolean(default=True)
     score = fields.Float(help="Assessment score, 0 to 100.")
     assessed = fields.Boolean(help="The attendee took the assessment.")
     passed = fields.Boolean(compute="_compute_result", store=True)
-    retake_needed = fields.Boolean(string="Retake", compute="_compute_result", store=True,
-                                   help="Assessed below the pass mark, or absent: must retake.")
+    retake_needed = fields.Boolean(
+        string="Retake",
+        compute="_compute_result",
+        store=True,
+        help="Assessed below the pass mark, or absent: must retake.",
+    )
 
     @api.depends("score", "assessed", "attended", "training_id.pass_mark")
     def _compute_result(self):
         for attendee in self:
-            attendee.passed = attendee.attended and attendee.assessed and attendee.score >= attendee.training_id.pass_mark
+            attendee.passed = (
+                attendee.attended and attendee.assessed and attendee.score >= attendee.training_id.pass_mark
+            )
             attendee.retake_needed = (attendee.assessed or not attendee.attended) and not attendee.passed
 
     @api.constrains("score")
     def _check_score(self):
         for attendee in self.filtered(lambda a: not 0 <= a.score <= 100):
-            raise ValidationError(_("%(training)s, %(attendee)s: the Score must be between 0 and 100.",
-                                    training=attendee.training_id.name, attendee=attendee.partner_id.name))
+            raise ValidationError(
+                _(
+                    "%(training)s, %(attendee)s: the Score must be between 0 and 100.",
+                    training=attendee.training_id.name,
+                    attendee=attendee.partner_id.name,
+                )
+            )

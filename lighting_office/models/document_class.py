@@ -32,18 +32,18 @@ class LightingDocumentClass(models.Model):
             # A concurrent first issue of this class fails on this row update
             # (serialisation error, retried by Odoo) instead of creating a
             # second sequence.
-            self.env.cr.execute(
-                "UPDATE lighting_document_class SET write_date = write_date WHERE id = %s", [self.id]
+            self.env.cr.execute("UPDATE lighting_document_class SET write_date = write_date WHERE id = %s", [self.id])
+            sequence = Sequence.create(
+                {
+                    "name": f"{office.office_code}-{self.code}",
+                    "code": code,
+                    "company_id": office.id,
+                    "prefix": f"{office.office_code}-{self.code}-%(range_year)s-",
+                    "padding": 4,
+                    "use_date_range": True,
+                    "implementation": "no_gap",
+                }
             )
-            sequence = Sequence.create({
-                "name": f"{office.office_code}-{self.code}",
-                "code": code,
-                "company_id": office.id,
-                "prefix": f"{office.office_code}-{self.code}-%(range_year)s-",
-                "padding": 4,
-                "use_date_range": True,
-                "implementation": "no_gap",
-            })
         # Every issue takes the sequence's row first: a concurrent issue waits, then
         # fails to serialise (retried by Odoo) and sees the year's date range the
         # first one created, instead of creating a second one.

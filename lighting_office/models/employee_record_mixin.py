@@ -7,12 +7,15 @@ class LightingEmployeeRecordMixin(models.AbstractModel):
     _name = "lighting.employee.record.mixin"
     _description = "Employee Record of an Office"
 
-    employee_id = fields.Many2one(
-        "hr.employee", check_company=True, required=True, tracking=True, index=True
-    )
+    employee_id = fields.Many2one("hr.employee", check_company=True, required=True, tracking=True, index=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True,
-        compute="_compute_company_id", store=True, readonly=False, precompute=True,
+        "res.company",
+        string="Office",
+        required=True,
+        compute="_compute_company_id",
+        store=True,
+        readonly=False,
+        precompute=True,
     )
 
     @api.depends("employee_id")

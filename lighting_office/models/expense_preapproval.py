@@ -19,11 +19,17 @@ class LightingExpensePreapproval(models.Model):
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, tracking=True,
+        "res.company",
+        string="Office",
+        required=True,
+        tracking=True,
         default=lambda self: self.env.company,
     )
     employee_id = fields.Many2one(
-        "hr.employee", check_company=True, required=True, tracking=True,
+        "hr.employee",
+        check_company=True,
+        required=True,
+        tracking=True,
         default=lambda self: self.env.user.employee_id,
         domain="[('company_id', '=', company_id)]",
     )
@@ -33,7 +39,10 @@ class LightingExpensePreapproval(models.Model):
     expense_ids = fields.One2many("hr.expense", "lighting_preapproval_id", string="Expenses", readonly=True)
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     @api.model_create_multi

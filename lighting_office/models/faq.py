@@ -14,7 +14,7 @@ def search_terms(text):
         if len(word) > 1:
             terms.add(word)
         if CJK.search(word):
-            terms.update(word[i:i + 2] for i in range(len(word) - 1))
+            terms.update(word[i : i + 2] for i in range(len(word) - 1))
     return terms
 
 
@@ -30,20 +30,24 @@ class LightingFaq(models.Model):
 
     name = fields.Char(string="Question", required=True, tracking=True)
     question_detail = fields.Html(string="Question Details")
-    answer = fields.Html(string="Answer", required=True)
-    category_id = fields.Many2one(
-        "helpdesk.ticket.category", check_company=True, index=True, tracking=True
-    )
+    answer = fields.Html(required=True)
+    category_id = fields.Many2one("helpdesk.ticket.category", check_company=True, index=True, tracking=True)
     product_id = fields.Many2one("product.product", check_company=True)
     ticket_id = fields.Many2one(
         "helpdesk.ticket", check_company=True, string="Source Consultation", readonly=True, index=True
     )
-    company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
-                                 default=lambda self: self.env.company)
-    portal_published = fields.Boolean(string="Show on Portal", tracking=True,
-                                      help="Customers see this entry on their portal.")
-    state = fields.Selection([("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")],
-                             default="draft", required=True, tracking=True)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True, default=lambda self: self.env.company
+    )
+    portal_published = fields.Boolean(
+        string="Show on Portal", tracking=True, help="Customers see this entry on their portal."
+    )
+    state = fields.Selection(
+        [("draft", "Draft"), ("published", "Published"), ("withdrawn", "Withdrawn")],
+        default="draft",
+        required=True,
+        tracking=True,
+    )
     active = fields.Boolean(default=True)
 
     @api.model

@@ -14,10 +14,14 @@ class LightingFilingRound(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     date_start = fields.Date(string="Month", required=True)
     document_ids = fields.Many2many(
-        "lighting.document", compute="_compute_to_do", string="Documents to File",
+        "lighting.document",
+        compute="_compute_to_do",
+        string="Documents to File",
     )
     file_ids = fields.Many2many(
-        "lighting.archive.file", compute="_compute_to_do", string="Files Due for Review",
+        "lighting.archive.file",
+        compute="_compute_to_do",
+        string="Files Due for Review",
     )
     note = fields.Html(string="Notes")
 
@@ -29,7 +33,8 @@ class LightingFilingRound(models.Model):
     def _compute_name(self):
         for round_ in self:
             round_.name = round_.date_start and _(
-                "%(office)s filing %(month)s", office=round_.company_id.name,
+                "%(office)s filing %(month)s",
+                office=round_.company_id.name,
                 month=round_.date_start.strftime("%Y-%m"),
             )
 
@@ -42,10 +47,13 @@ class LightingFilingRound(models.Model):
             [("date_review", "!=", False), ("company_id", "in", self.company_id.ids)]
         )
         for round_ in self:
-            round_.document_ids = documents.filtered(lambda document, office=round_.company_id: document.company_id == office)
+            round_.document_ids = documents.filtered(
+                lambda document, office=round_.company_id: document.company_id == office
+            )
             round_.file_ids = files.filtered(
-                lambda archive_file, round_=round_: archive_file.company_id == round_.company_id
-                and archive_file.date_review <= round_.date_deadline
+                lambda archive_file, round_=round_: (
+                    archive_file.company_id == round_.company_id and archive_file.date_review <= round_.date_deadline
+                )
             )
 
     @api.model
@@ -53,4 +61,5 @@ class LightingFilingRound(models.Model):
         """Open this month's round for every office with a manager, once."""
         month = fields.Date.context_today(self).replace(day=1)
         return self._open_office_rounds(
-            month, lambda round_: round_.env._("Filing round: file the issued documents, review files due"))
+            month, lambda round_: round_.env._("Filing round: file the issued documents, review files due")
+        )

@@ -28,12 +28,18 @@ class HelpdeskTicket(models.Model):
     first_response_date = fields.Datetime(string="First Response", copy=False, readonly=True)
     response_deadline = fields.Datetime(compute="_compute_deadlines", store=True)
     resolution_deadline = fields.Datetime(compute="_compute_deadlines", store=True)
-    response_hours = fields.Float(string="Response Time (h)", compute="_compute_measured_hours", store=True,
-                                  aggregator="avg")
-    resolution_hours = fields.Float(string="Resolution Time (h)", compute="_compute_measured_hours", store=True,
-                                    aggregator="avg")
-    is_late = fields.Boolean(string="Late", compute="_compute_is_late", search="_search_is_late",
-                             help="Answered or closed after the category's target, or still open past it.")
+    response_hours = fields.Float(
+        string="Response Time (h)", compute="_compute_measured_hours", store=True, aggregator="avg"
+    )
+    resolution_hours = fields.Float(
+        string="Resolution Time (h)", compute="_compute_measured_hours", store=True, aggregator="avg"
+    )
+    is_late = fields.Boolean(
+        string="Late",
+        compute="_compute_is_late",
+        search="_search_is_late",
+        help="Answered or closed after the category's target, or still open past it.",
+    )
     response_late_measured = fields.Boolean(compute="_compute_late_measured", store=True)
     resolution_late_measured = fields.Boolean(compute="_compute_late_measured", store=True)
     faq_id = fields.Many2one("lighting.faq", string="FAQ Entry", copy=False, readonly=True)
@@ -41,22 +47,30 @@ class HelpdeskTicket(models.Model):
 
     lighting_team_role = fields.Selection(related="team_id.lighting_team_role", store=True, string="Team Role")
     lot_id = fields.Many2one(
-        "stock.lot", string="Serial Number", tracking=True, index=True,
+        "stock.lot",
+        string="Serial Number",
+        tracking=True,
+        index=True,
         domain="[('product_id', '=?', product_id)]",
     )
     feedback_nature = fields.Selection(
         [("quality", "Quality Defect"), ("installation", "Installation"), ("use", "Use"), ("other", "Other")],
-        string="Nature", tracking=True,
+        string="Nature",
+        tracking=True,
     )
     severity = fields.Selection(SEVERITIES, tracking=True)
     first_judgement = fields.Text(tracking=True)
     service_decision = fields.Selection(
         [("on_site", "On-site Service"), ("return", "Return to the Company")],
-        string="Decision", tracking=True, copy=False,
+        string="Decision",
+        tracking=True,
+        copy=False,
     )
     visit_date = fields.Datetime(tracking=True)
     visit_user_id = fields.Many2one(
-        "res.users", string="Visiting Staff", tracking=True,
+        "res.users",
+        string="Visiting Staff",
+        tracking=True,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     return_picking_id = fields.Many2one("stock.picking", string="Return Receipt", readonly=True, copy=False)
@@ -73,14 +87,21 @@ class HelpdeskTicket(models.Model):
             ("shipped", "Shipped Back"),
             ("delivered", "Back at the Customer"),
         ],
-        string="Product Location", compute="_compute_product_whereabouts",
+        string="Product Location",
+        compute="_compute_product_whereabouts",
         help="Where the customer's product is now, from the return, repair and delivery.",
     )
     lighting_arrival_overdue = fields.Boolean(
-        related="delivery_picking_id.lighting_arrival_overdue", string="Arrival Overdue")
+        related="delivery_picking_id.lighting_arrival_overdue", string="Arrival Overdue"
+    )
 
-    @api.depends("create_date", "category_id.lighting_response_target_hours",
-                 "category_id.lighting_resolution_target_hours", "severity", "company_id")
+    @api.depends(
+        "create_date",
+        "category_id.lighting_response_target_hours",
+        "category_id.lighting_resolution_target_hours",
+        "severity",
+        "company_id",
+    )
     def _compute_deadlines(self):
         """Feedback is measured against the office's targets for its severity,
         a consultation against its category's."""
@@ -117,9 +138,15 @@ class HelpdeskTicket(models.Model):
             raise UserError(_("Unsupported search on Late."))
         now = fields.Datetime.now()
         late = [
-            "|", "|", "|",
-            "&", ("first_response_date", "=", False), ("response_deadline", "<", now),
-            "&", ("closed_date", "=", False), ("resolution_deadline", "<", now),
+            "|",
+            "|",
+            "|",
+            "&",
+            ("first_response_date", "=", False),
+            ("response_deadline", "<", now),
+            "&",
+            ("closed_date", "=", False),
+            ("resolution_deadline", "<", now),
             ("response_late_measured", "=", True),
             ("resolution_late_measured", "=", True),
         ]
@@ -131,9 +158,11 @@ class HelpdeskTicket(models.Model):
     def _compute_late_measured(self):
         for ticket in self:
             ticket.response_late_measured = bool(
-                ticket.first_response_date and ticket.first_response_date > ticket.response_deadline)
+                ticket.first_response_date and ticket.first_response_date > ticket.response_deadline
+            )
             ticket.resolution_late_measured = bool(
-                ticket.closed_date and ticket.closed_date > ticket.resolution_deadline)
+                ticket.closed_date and ticket.closed_date > ticket.resolution_deadline
+            )
 
     @api.depends("name", "category_id")
     def _compute_faq_suggestions(self):
@@ -145,7 +174,8 @@ class HelpdeskTicket(models.Model):
             for faq in faqs:
                 question = (faq.name or "").lower()
                 score = sum(word in question for word in words) + (
-                    2 if ticket.category_id and faq.category_id == ticket.category_id else 0)
+                    2 if ticket.category_id and faq.category_id == ticket.category_id else 0
+                )
                 if score:
                     scored.append((-score, faq.id))
             ticket.faq_suggestion_ids = [faq_id for _score, faq_id in sorted(scored)[:5]]
@@ -153,10 +183,13 @@ class HelpdeskTicket(models.Model):
     def message_post(self, **kwargs):
         """The first reply staff send to the customer is the measured first response."""
         message = super().message_post(**kwargs)
-        if message.message_type == "comment" and not message.is_internal and not self.env.user.share \
-                and message.subtype_id == self.env.ref("mail.mt_comment"):
-            self.filtered(lambda t: not t.first_response_date).write(
-                {"first_response_date": fields.Datetime.now()})
+        if (
+            message.message_type == "comment"
+            and not message.is_internal
+            and not self.env.user.share
+            and message.subtype_id == self.env.ref("mail.mt_comment")
+        ):
+            self.filtered(lambda t: not t.first_response_date).write({"first_response_date": fields.Datetime.now()})
         return message
 
     def action_mark_responded(self):
@@ -166,8 +199,9 @@ class HelpdeskTicket(models.Model):
     def action_publish_faq(self):
         self.ensure_one()
         if not self.answer or not re.sub(r"<[^>]+>|\s", "", self.answer):
-            raise UserError(_("%(ticket)s: write the Answer before publishing it as a FAQ entry.",
-                              ticket=self.display_name))
+            raise UserError(
+                _("%(ticket)s: write the Answer before publishing it as a FAQ entry.", ticket=self.display_name)
+            )
         if not self.faq_id:
             self.faq_id = self.env["lighting.faq"].create(self._prepare_faq_values())
         return {
@@ -194,13 +228,21 @@ class HelpdeskTicket(models.Model):
     def _compute_repair_count(self):
         # sudo: only the number of the ticket's own repairs; technical support, who share the ticket
         # form but not repairs, must still open their consultations.
-        counts = dict(self.env["repair.order"].sudo()._read_group(
-            [("lighting_ticket_id", "in", self.ids)], ["lighting_ticket_id"], ["__count"]))
+        counts = dict(
+            self.env["repair.order"]
+            .sudo()
+            ._read_group([("lighting_ticket_id", "in", self.ids)], ["lighting_ticket_id"], ["__count"])
+        )
         for ticket in self:
             ticket.repair_count = counts.get(ticket, 0)
 
-    @api.depends("return_picking_id.state", "repair_ids.state", "repair_ids.lighting_test_state",
-                 "delivery_picking_id.state", "delivery_picking_id.lighting_date_received")
+    @api.depends(
+        "return_picking_id.state",
+        "repair_ids.state",
+        "repair_ids.lighting_test_state",
+        "delivery_picking_id.state",
+        "delivery_picking_id.lighting_date_received",
+    )
     def _compute_product_whereabouts(self):
         # sudo: only the stage of the ticket's own return, repair and delivery is shown, to users
         # (sales, technical support) who may read the ticket but not stock transfers or repairs.
@@ -223,22 +265,33 @@ class HelpdeskTicket(models.Model):
     def _check_decision_inputs(self, decision):
         for ticket in self:
             if ticket.lighting_team_role != "aftersales":
-                raise UserError(_("%(ticket)s: only feedback of an after-sales team gets a service decision.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _(
+                        "%(ticket)s: only feedback of an after-sales team gets a service decision.",
+                        ticket=ticket.display_name,
+                    )
+                )
             if not ticket.first_judgement:
-                raise UserError(_("%(ticket)s: record the First Judgement before deciding.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _("%(ticket)s: record the First Judgement before deciding.", ticket=ticket.display_name)
+                )
             if ticket.service_decision:
                 raise UserError(_("%(ticket)s: the decision was already taken.", ticket=ticket.display_name))
             if decision == "on_site" and not (ticket.visit_date and ticket.visit_user_id):
-                raise UserError(_("%(ticket)s: an on-site service needs the Visit Date and the Visiting Staff.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _(
+                        "%(ticket)s: an on-site service needs the Visit Date and the Visiting Staff.",
+                        ticket=ticket.display_name,
+                    )
+                )
             if decision == "return" and not (ticket.product_id and ticket.partner_id):
-                raise UserError(_("%(ticket)s: a return needs the Customer and the Product.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _("%(ticket)s: a return needs the Customer and the Product.", ticket=ticket.display_name)
+                )
             if decision == "return" and ticket.product_id.tracking != "none" and not ticket.lot_id:
-                raise UserError(_("%(ticket)s: the product is tracked; set its Serial Number.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _("%(ticket)s: the product is tracked; set its Serial Number.", ticket=ticket.display_name)
+                )
 
     def action_decide_on_site(self):
         """R3.3.1: serve the customer on site; the visiting staff gets a to-do on the visit date."""
@@ -246,8 +299,11 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             ticket.service_decision = "on_site"
             ticket.activity_schedule(
-                "mail.mail_activity_data_todo", date_deadline=ticket.visit_date.date(),
-                summary=_("On-site service visit"), user_id=ticket.visit_user_id.id)
+                "mail.mail_activity_data_todo",
+                date_deadline=ticket.visit_date.date(),
+                summary=_("On-site service visit"),
+                user_id=ticket.visit_user_id.id,
+            )
 
     def action_decide_return(self):
         """R3.3.1: take the product back: the inbound return and the repair order, both linked to the ticket."""
@@ -255,16 +311,19 @@ class HelpdeskTicket(models.Model):
         for ticket in self:
             warehouse = ticket.company_id._lighting_warehouse()
             ticket.return_picking_id = ticket._create_picking(
-                warehouse.in_type_id, ticket.partner_id.property_stock_customer, warehouse.lot_stock_id)
-            self.env["repair.order"].create({
-                "lighting_ticket_id": ticket.id,
-                "company_id": ticket.company_id.id,
-                "picking_type_id": warehouse.repair_type_id.id,
-                "partner_id": ticket.partner_id.id,
-                "product_id": ticket.product_id.id,
-                "lot_id": ticket.lot_id.id,
-                "internal_notes": ticket.first_judgement,
-            })
+                warehouse.in_type_id, ticket.partner_id.property_stock_customer, warehouse.lot_stock_id
+            )
+            self.env["repair.order"].create(
+                {
+                    "lighting_ticket_id": ticket.id,
+                    "company_id": ticket.company_id.id,
+                    "picking_type_id": warehouse.repair_type_id.id,
+                    "partner_id": ticket.partner_id.id,
+                    "product_id": ticket.product_id.id,
+                    "lot_id": ticket.lot_id.id,
+                    "internal_notes": ticket.first_judgement,
+                }
+            )
             ticket.service_decision = "return"
         return self.action_view_repairs()
 
@@ -272,12 +331,17 @@ class HelpdeskTicket(models.Model):
         """R3.3.3: the delivery back to the customer, once the repair passed its test."""
         self.ensure_one()
         if self.repair_ids.filtered(lambda repair: repair.state != "done") or not self.repair_ids:
-            raise UserError(_("%(ticket)s: the product ships back once its repair is finished and tested.",
-                              ticket=self.display_name))
+            raise UserError(
+                _(
+                    "%(ticket)s: the product ships back once its repair is finished and tested.",
+                    ticket=self.display_name,
+                )
+            )
         if not self.delivery_picking_id:
             warehouse = self.company_id._lighting_warehouse()
             self.delivery_picking_id = self._create_picking(
-                warehouse.out_type_id, warehouse.lot_stock_id, self.partner_id.property_stock_customer)
+                warehouse.out_type_id, warehouse.lot_stock_id, self.partner_id.property_stock_customer
+            )
         return {
             "type": "ir.actions.act_window",
             "res_model": "stock.picking",
@@ -289,41 +353,59 @@ class HelpdeskTicket(models.Model):
     def _create_picking(self, picking_type, source, destination):
         """A confirmed transfer of the ticket's product (and serial number) between two locations."""
         self.ensure_one()
-        picking = self.env["stock.picking"].create({
-            "picking_type_id": picking_type.id,
-            "partner_id": self.partner_id.id,
-            "location_id": source.id,
-            "location_dest_id": destination.id,
-            "origin": self.number,
-            "lighting_ticket_id": self.id,
-            "company_id": self.company_id.id,
-            "move_ids": [Command.create({
-                "name": self.product_id.display_name,
-                "product_id": self.product_id.id,
-                "product_uom_qty": 1,
-                "product_uom": self.product_id.uom_id.id,
+        picking = self.env["stock.picking"].create(
+            {
+                "picking_type_id": picking_type.id,
+                "partner_id": self.partner_id.id,
                 "location_id": source.id,
                 "location_dest_id": destination.id,
+                "origin": self.number,
+                "lighting_ticket_id": self.id,
                 "company_id": self.company_id.id,
-            })],
-        })
+                "move_ids": [
+                    Command.create(
+                        {
+                            "name": self.product_id.display_name,
+                            "product_id": self.product_id.id,
+                            "product_uom_qty": 1,
+                            "product_uom": self.product_id.uom_id.id,
+                            "location_id": source.id,
+                            "location_dest_id": destination.id,
+                            "company_id": self.company_id.id,
+                        }
+                    )
+                ],
+            }
+        )
         picking.action_confirm()
         # The customer's own unit travels, whatever else stock would reserve.
         move = picking.move_ids
         move.move_line_ids.unlink()
-        self.env["stock.move.line"].create({
-            "move_id": move.id, "picking_id": picking.id, "product_id": self.product_id.id,
-            "lot_id": self.lot_id.id, "quantity": 1, "product_uom_id": self.product_id.uom_id.id,
-            "location_id": source.id, "location_dest_id": destination.id, "company_id": self.company_id.id,
-        })
+        self.env["stock.move.line"].create(
+            {
+                "move_id": move.id,
+                "picking_id": picking.id,
+                "product_id": self.product_id.id,
+                "lot_id": self.lot_id.id,
+                "quantity": 1,
+                "product_uom_id": self.product_id.uom_id.id,
+                "location_id": source.id,
+                "location_dest_id": destination.id,
+                "company_id": self.company_id.id,
+            }
+        )
         return picking
 
     def action_confirm_received(self):
         """R3.3.3: after-sales record that the product shipped back has reached the customer."""
         for ticket in self:
             if ticket.product_whereabouts != "shipped":
-                raise UserError(_("%(ticket)s: only a product shipped back can be confirmed as received.",
-                                  ticket=ticket.display_name))
+                raise UserError(
+                    _(
+                        "%(ticket)s: only a product shipped back can be confirmed as received.",
+                        ticket=ticket.display_name,
+                    )
+                )
         self.delivery_picking_id.action_lighting_confirm_received()
 
     def action_view_repairs(self):

@@ -8,12 +8,15 @@ class HrApplicant(models.Model):
     _inherit = "hr.applicant"
 
     lighting_check_ids = fields.One2many(
-        "lighting.applicant.check", "applicant_id", string="Selection Steps",
+        "lighting.applicant.check",
+        "applicant_id",
+        string="Selection Steps",
         help="Interview, written test and background check (R5.1): an office hires "
         "only an applicant who passed all three.",
     )
     lighting_selection_passed = fields.Boolean(
-        string="Selection Passed", compute="_compute_lighting_selection_passed",
+        string="Selection Passed",
+        compute="_compute_lighting_selection_passed",
     )
 
     @api.depends("lighting_check_ids.step", "lighting_check_ids.result")

@@ -8,14 +8,19 @@ class HrEmployee(models.Model):
 
     lighting_training_ids = fields.One2many("lighting.training", "employee_id", string="Trainings")
     lighting_appraisal_ids = fields.One2many(
-        "lighting.appraisal", "employee_id", string="Appraisals", groups="hr.group_hr_user",
+        "lighting.appraisal",
+        "employee_id",
+        string="Appraisals",
+        groups="hr.group_hr_user",
     )
     lighting_training_hours = fields.Float(
-        string="Training Hours This Year", compute="_compute_lighting_training",
+        string="Training Hours This Year",
+        compute="_compute_lighting_training",
         groups="hr.group_hr_user",
     )
     lighting_training_cost = fields.Float(
-        string="Training Cost This Year", compute="_compute_lighting_training",
+        string="Training Cost This Year",
+        compute="_compute_lighting_training",
         groups="hr.group_hr_user",
     )
 
@@ -26,7 +31,8 @@ class HrEmployee(models.Model):
             employee: (hours, cost)
             for employee, hours, cost in self.env["lighting.training"]._read_group(
                 [("employee_id", "in", self.ids), ("state", "=", "done"), ("date_start", ">=", year_start)],
-                ["employee_id"], ["hours:sum", "cost:sum"],
+                ["employee_id"],
+                ["hours:sum", "cost:sum"],
             )
         }
         for employee in self:

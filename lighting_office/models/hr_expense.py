@@ -8,7 +8,10 @@ class HrExpense(models.Model):
     _inherit = "hr.expense"
 
     lighting_preapproval_id = fields.Many2one(
-        "lighting.expense.preapproval", check_company=True, string="Pre-approval", copy=False,
+        "lighting.expense.preapproval",
+        check_company=True,
+        string="Pre-approval",
+        copy=False,
         domain="[('employee_id', '=', employee_id), ('state', '=', 'approved')]",
         help="Head office's approval beforehand, needed when the amount is above the office's threshold (R4.2.2).",
     )
@@ -19,17 +22,27 @@ class HrExpense(models.Model):
         for expense in self.filtered("lighting_preapproval_id"):
             preapproval = expense.lighting_preapproval_id
             if preapproval.employee_id != expense.employee_id:
-                raise ValidationError(_(
-                    "%(expense)s: the field Pre-approval names %(preapproval)s of %(employee)s, not of the claimant.",
-                    expense=expense.name, preapproval=preapproval.name, employee=preapproval.employee_id.name))
+                raise ValidationError(
+                    _(
+                        "%(expense)s: the field Pre-approval names %(preapproval)s of %(employee)s, "
+                        "not of the claimant.",
+                        expense=expense.name,
+                        preapproval=preapproval.name,
+                        employee=preapproval.employee_id.name,
+                    )
+                )
             # sudo: every expense on the pre-approval counts, also those the user may not read.
             others = preapproval.sudo().expense_ids - expense
             if others.filtered(lambda other: not other.sheet_id or other.sheet_id != expense.sheet_id):
-                raise ValidationError(_(
-                    "%(expense)s: the pre-approval %(preapproval)s is already used by %(other)s; "
-                    "one pre-approval covers one expense report.",
-                    expense=expense.name, preapproval=preapproval.name,
-                    other=others[0].sheet_id.name or others[0].name))
+                raise ValidationError(
+                    _(
+                        "%(expense)s: the pre-approval %(preapproval)s is already used by %(other)s; "
+                        "one pre-approval covers one expense report.",
+                        expense=expense.name,
+                        preapproval=preapproval.name,
+                        other=others[0].sheet_id.name or others[0].name,
+                    )
+                )
 
     def write(self, vals):
         # hr_expense_tier_validation's check of a submitted report's expenses

@@ -11,7 +11,11 @@ class HrExpenseSheet(models.Model):
     _inherit = "hr.expense.sheet"
 
     lighting_trip_id = fields.Many2one(
-        "lighting.business.trip", check_company=True, string="Business Trip", index="btree_not_null", tracking=True,
+        "lighting.business.trip",
+        check_company=True,
+        string="Business Trip",
+        index="btree_not_null",
+        tracking=True,
         domain="[('employee_id', '=', employee_id), ('state', 'in', ('approved', 'reported'))]",
         help="The approved business trip these expenses were spent on (R6.4.3).",
     )
@@ -51,23 +55,34 @@ class HrExpenseSheet(models.Model):
         missing = self.expense_line_ids.filtered(lambda expense: not expense.attachment_ids)
         if missing:
             raise UserError(
-                _("%(sheet)s: attach the receipt of %(expenses)s before submitting.",
-                  sheet=missing[0].sheet_id.name, expenses=", ".join(missing.mapped("name")))
+                _(
+                    "%(sheet)s: attach the receipt of %(expenses)s before submitting.",
+                    sheet=missing[0].sheet_id.name,
+                    expenses=", ".join(missing.mapped("name")),
+                )
             )
 
     def _check_preapprovals(self):
         for expense in self.expense_line_ids:
             threshold = expense.company_id.lighting_expense_threshold
             preapproval = expense.lighting_preapproval_id
-            covered = sum(expense.sheet_id.expense_line_ids.filtered(
-                lambda line: line.lighting_preapproval_id == preapproval).mapped("total_amount"))
-            if threshold and expense.total_amount > threshold and (
-                preapproval.state != "approved" or preapproval.amount < covered
+            covered = sum(
+                expense.sheet_id.expense_line_ids.filtered(
+                    lambda line: line.lighting_preapproval_id == preapproval
+                ).mapped("total_amount")
+            )
+            if (
+                threshold
+                and expense.total_amount > threshold
+                and (preapproval.state != "approved" or preapproval.amount < covered)
             ):
                 raise UserError(
-                    _("%(expense)s: its amount is above the office's threshold of %(threshold)s; the field "
-                      "Pre-approval must name a request approved by head office for at least this amount.",
-                      expense=expense.name, threshold=threshold)
+                    _(
+                        "%(expense)s: its amount is above the office's threshold of %(threshold)s; the field "
+                        "Pre-approval must name a request approved by head office for at least this amount.",
+                        expense=expense.name,
+                        threshold=threshold,
+                    )
                 )
 
     def validate_tier(self):
@@ -87,8 +102,10 @@ class HrExpenseSheet(models.Model):
         for sheet in self:
             if sheet._get_claimant_user() == self.env.user:
                 raise AccessError(
-                    _("%(sheet)s: nobody approves their own expense claim; the next level decides it.",
-                      sheet=sheet.name)
+                    _(
+                        "%(sheet)s: nobody approves their own expense claim; the next level decides it.",
+                        sheet=sheet.name,
+                    )
                 )
 
     @api.constrains("lighting_trip_id", "employee_id")
@@ -96,8 +113,11 @@ class HrExpenseSheet(models.Model):
         for sheet in self.filtered("lighting_trip_id"):
             if sheet.lighting_trip_id.employee_id != sheet.employee_id:
                 raise ValidationError(
-                    _("%(sheet)s: the field Business Trip names %(trip)s of another traveller.",
-                      sheet=sheet.name, trip=sheet.lighting_trip_id.name)
+                    _(
+                        "%(sheet)s: the field Business Trip names %(trip)s of another traveller.",
+                        sheet=sheet.name,
+                        trip=sheet.lighting_trip_id.name,
+                    )
                 )
 
     def _check_trip_reports(self):
@@ -105,6 +125,10 @@ class HrExpenseSheet(models.Model):
         for sheet in self.filtered("lighting_trip_id"):
             if sheet.lighting_trip_id.state != "reported":
                 raise UserError(
-                    _("%(sheet)s: file the trip report of %(trip)s (field Business Trip) before submitting "
-                      "its expenses.", sheet=sheet.name, trip=sheet.lighting_trip_id.name)
+                    _(
+                        "%(sheet)s: file the trip report of %(trip)s (field Business Trip) before submitting "
+                        "its expenses.",
+                        sheet=sheet.name,
+                        trip=sheet.lighting_trip_id.name,
+                    )
                 )

@@ -24,24 +24,41 @@ class LightingInstallJob(models.Model):
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     sale_order_id = fields.Many2one(
-        "sale.order", check_company=True, string="Sales Order", required=True, ondelete="cascade", index=True,
+        "sale.order",
+        check_company=True,
+        string="Sales Order",
+        required=True,
+        ondelete="cascade",
+        index=True,
         domain="[('state', '=', 'sale'), ('company_id', '=', company_id)]",
     )
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, index=True,
+        "res.company",
+        string="Office",
+        required=True,
+        index=True,
         default=lambda self: self.env.company,
     )
-    partner_id = fields.Many2one("res.partner", string="Site", required=True, tracking=True,
-                                 help="Customer address where the products are installed.")
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Site",
+        required=True,
+        tracking=True,
+        help="Customer address where the products are installed.",
+    )
     site_address = fields.Char(related="partner_id.contact_address_inline", string="Site Address")
     planned_date = fields.Datetime(tracking=True)
     user_id = fields.Many2one(
-        "res.users", string="After-sales Staff", tracking=True,
+        "res.users",
+        string="After-sales Staff",
+        tracking=True,
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     state = fields.Selection(
         [("planned", "Planned"), ("in_progress", "In Progress"), ("done", "Done"), ("cancel", "Cancelled")],
-        default="planned", required=True, tracking=True,
+        default="planned",
+        required=True,
+        tracking=True,
     )
     note = fields.Html(string="Work Notes")
     training_ids = fields.One2many("lighting.customer.training", "install_job_id", string="Customer Training")
@@ -49,21 +66,33 @@ class LightingInstallJob(models.Model):
     safety_line_ids = fields.One2many("lighting.install.safety.line", "job_id", string="Safety Checklist")
     safety_complete = fields.Boolean(compute="_compute_safety_complete", string="Safety Checked")
     satisfaction_score = fields.Integer(
-        string="Satisfaction (1-5)", tracking=True, copy=False, aggregator="avg",
-        help="The customer's satisfaction with the job: 1 very poor to 5 very good (R3.3.4).")
+        string="Satisfaction (1-5)",
+        tracking=True,
+        copy=False,
+        aggregator="avg",
+        help="The customer's satisfaction with the job: 1 very poor to 5 very good (R3.3.4).",
+    )
     satisfaction_comment = fields.Text(string="Customer Comments", copy=False)
     satisfaction_date = fields.Date(string="Surveyed On", readonly=True, copy=False)
     satisfaction_channel = fields.Selection(
         [("customer", "Customer, by the survey link"), ("staff", "Staff, from the customer's answer")],
-        string="Answered By", readonly=True, copy=False)
+        string="Answered By",
+        readonly=True,
+        copy=False,
+    )
     satisfaction_user_id = fields.Many2one(
-        "res.users", string="Entered By", readonly=True, copy=False,
-        help="The staff member who entered the customer's answer given by phone or mail.")
+        "res.users",
+        string="Entered By",
+        readonly=True,
+        copy=False,
+        help="The staff member who entered the customer's answer given by phone or mail.",
+    )
     satisfaction_token = fields.Char(copy=False, groups="base.group_system")
     satisfaction_token_expiry = fields.Datetime(string="Survey Link Expires", readonly=True, copy=False)
     revisit_ids = fields.One2many("lighting.revisit", "install_job_id", string="Revisits")
     handover_acknowledged = fields.Boolean(
-        compute="_compute_handover_acknowledged", help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
+        compute="_compute_handover_acknowledged",
+        help="The after-sales staff acknowledged the technical handover; the job may start (R3.2.3).",
     )
 
     @api.depends("handover_ids.state")
@@ -80,8 +109,13 @@ class LightingInstallJob(models.Model):
     def _check_satisfaction_score(self):
         for job in self.filtered("satisfaction_score"):
             if not 1 <= job.satisfaction_score <= 5:
-                raise ValidationError(_("%(job)s: the field Satisfaction (1-5) must be between 1 and 5, not %(score)s.",
-                                        job=job.name, score=job.satisfaction_score))
+                raise ValidationError(
+                    _(
+                        "%(job)s: the field Satisfaction (1-5) must be between 1 and 5, not %(score)s.",
+                        job=job.name,
+                        score=job.satisfaction_score,
+                    )
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -94,8 +128,9 @@ class LightingInstallJob(models.Model):
                 sequence = sequence_of[vals.get("company_id") or self.env.company.id]
                 vals["name"] = sequence._next() if sequence else "/"
             if "safety_line_ids" not in vals:
-                vals["safety_line_ids"] = [Command.create({"name": name, "sequence": sequence})
-                                           for name, sequence in checklist]
+                vals["safety_line_ids"] = [
+                    Command.create({"name": name, "sequence": sequence}) for name, sequence in checklist
+                ]
         jobs = super().create(vals_list)
         # R3.2.3/R3.3.4: a job created already started or done passes the same gates as one moved there
         started = jobs.filtered(lambda job: job.state in ("in_progress", "done"))
@@ -165,10 +200,14 @@ class LightingInstallJob(models.Model):
         # sudo: the customer has no login; the token is the only credential and is checked here.
         job = self.sudo().browse(job_id).exists()
         valid = (
-            job and job.state == "done" and not job.satisfaction_score
-            and job.satisfaction_token and isinstance(token, str)
+            job
+            and job.state == "done"
+            and not job.satisfaction_score
+            and job.satisfaction_token
+            and isinstance(token, str)
             and hmac.compare_digest(job.satisfaction_token.encode(), token.encode())
-            and job.satisfaction_token_expiry and job.satisfaction_token_expiry > fields.Datetime.now()
+            and job.satisfaction_token_expiry
+            and job.satisfaction_token_expiry > fields.Datetime.now()
         )
         return job if valid else self.browse()
 
@@ -176,9 +215,13 @@ class LightingInstallJob(models.Model):
         for job in self:
             unchecked = job.safety_line_ids.filtered(lambda line: not line.checked)
             if unchecked or not job.safety_line_ids:
-                raise UserError(_("%(job)s: the Safety Checklist must be complete before the job closes; "
-                                  "unchecked: %(rules)s.", job=job.name,
-                                  rules=", ".join(unchecked.mapped("name")) or _("no safety rule")))
+                raise UserError(
+                    _(
+                        "%(job)s: the Safety Checklist must be complete before the job closes; unchecked: %(rules)s.",
+                        job=job.name,
+                        rules=", ".join(unchecked.mapped("name")) or _("no safety rule"),
+                    )
+                )
 
     def _alert_low_satisfaction(self):
         """R3.3.4: a score of 2 or less goes to the office manager."""
@@ -186,29 +229,38 @@ class LightingInstallJob(models.Model):
             manager = job.company_id.office_manager_id
             if manager:
                 job.activity_schedule(
-                    "mail.mail_activity_data_todo", user_id=manager.id,
+                    "mail.mail_activity_data_todo",
+                    user_id=manager.id,
                     summary=_("Low satisfaction (%(score)s/5): call the customer", score=job.satisfaction_score),
-                    note=job.satisfaction_comment)
+                    note=job.satisfaction_comment,
+                )
 
     def _plan_revisits(self):
         """§二(二)4: revisits of the installed customer after the office's months."""
         today = fields.Date.context_today(self)
-        self.env["lighting.revisit"].create([
-            {
-                "name": _("%(job)s: revisit after %(months)s months", job=job.name, months=months),
-                "install_job_id": job.id,
-                "company_id": job.company_id.id,
-                "partner_id": job.partner_id.id,
-                "user_id": job.user_id.id,
-                "planned_date": today + relativedelta(months=months),
-            }
-            for job in self for months in job.company_id._lighting_revisit_months()
-        ])
+        self.env["lighting.revisit"].create(
+            [
+                {
+                    "name": _("%(job)s: revisit after %(months)s months", job=job.name, months=months),
+                    "install_job_id": job.id,
+                    "company_id": job.company_id.id,
+                    "partner_id": job.partner_id.id,
+                    "user_id": job.user_id.id,
+                    "planned_date": today + relativedelta(months=months),
+                }
+                for job in self
+                for months in job.company_id._lighting_revisit_months()
+            ]
+        )
 
     def _check_handover_acknowledged(self):
         for job in self.filtered(lambda job: not job.handover_acknowledged):
-            raise UserError(_("%(job)s: the after-sales staff must acknowledge the technical handover "
-                              "before the job starts.", job=job.name))
+            raise UserError(
+                _(
+                    "%(job)s: the after-sales staff must acknowledge the technical handover before the job starts.",
+                    job=job.name,
+                )
+            )
 
     def action_start(self):
         for job in self:
@@ -232,8 +284,9 @@ class LightingInstallJob(models.Model):
         jobs.write({"state": "done"})
         jobs._satisfaction_issue_tokens()
         for job in jobs:
-            job.message_post_with_source("lighting_office.mail_template_install_satisfaction",
-                                         subtype_xmlid="mail.mt_comment")
+            job.message_post_with_source(
+                "lighting_office.mail_template_install_satisfaction", subtype_xmlid="mail.mt_comment"
+            )
         jobs._plan_revisits()
 
     def action_cancel(self):

@@ -9,8 +9,9 @@ class LightingInstallSafetyLine(models.Model):
     _check_company_auto = True
     _order = "sequence, id"
 
-    job_id = fields.Many2one("lighting.install.job", string="Installation Job", required=True,
-                             ondelete="cascade", index=True)
+    job_id = fields.Many2one(
+        "lighting.install.job", string="Installation Job", required=True, ondelete="cascade", index=True
+    )
     company_id = fields.Many2one(related="job_id.company_id", store=True, precompute=True, string="Office")
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Safety Rule", required=True)
@@ -27,6 +28,9 @@ class LightingInstallSafetyLine(models.Model):
 
     def write(self, vals):
         if "checked" in vals:
-            vals = dict(vals, checked_by_id=self.env.uid if vals["checked"] else False,
-                        checked_date=fields.Datetime.now() if vals["checked"] else False)
+            vals = dict(
+                vals,
+                checked_by_id=self.env.uid if vals["checked"] else False,
+                checked_date=fields.Datetime.now() if vals["checked"] else False,
+            )
         return super().write(vals)

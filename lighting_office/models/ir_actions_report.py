@@ -2,6 +2,7 @@ import functools
 import subprocess
 
 from odoo import api, models
+
 from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
 
 
@@ -19,13 +20,26 @@ class IrActionsReport(models.Model):
     _inherit = "ir.actions.report"
 
     @api.model
-    def _run_wkhtmltopdf(self, bodies, report_ref=False, header=None, footer=None, landscape=False,
-                         specific_paperformat_args=None, set_viewport_size=False):
+    def _run_wkhtmltopdf(
+        self,
+        bodies,
+        report_ref=False,
+        header=None,
+        footer=None,
+        landscape=False,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
         if not wkhtmltopdf_has_patched_qt():
             # An unpatched build ignores --header-html/--footer-html and warns on every print; the
             # module's reports carry their office and date in the body (report/report_office_header.xml).
             header = footer = None
         return super()._run_wkhtmltopdf(
-            bodies, report_ref=report_ref, header=header, footer=footer, landscape=landscape,
-            specific_paperformat_args=specific_paperformat_args, set_viewport_size=set_viewport_size,
+            bodies,
+            report_ref=report_ref,
+            header=header,
+            footer=footer,
+            landscape=landscape,
+            specific_paperformat_args=specific_paperformat_args,
+            set_viewport_size=set_viewport_size,
         )

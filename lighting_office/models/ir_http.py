@@ -16,11 +16,12 @@ class IrHttp(models.AbstractModel):
         info = super().session_info()
         companies = info.get("user_companies")
         if (
-            companies and request and not request.httprequest.cookies.get("cids")
+            companies
+            and request
+            and not request.httprequest.cookies.get("cids")
             and any(self.env.user.has_group(group) for group in HQ_GROUPS)
         ):
             current = companies["current_company"]
             active = [current, *(cid for cid in companies["allowed_companies"] if cid != current)]
-            request.future_response.set_cookie(
-                "cids", "-".join(str(cid) for cid in active), max_age=365 * 24 * 3600)
+            request.future_response.set_cookie("cids", "-".join(str(cid) for cid in active), max_age=365 * 24 * 3600)
         return info

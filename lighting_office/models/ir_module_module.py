@@ -13,8 +13,9 @@ class IrModuleModule(models.Model):
         wrong here). Odoo reads it with this module's catalogue, but keeps translations
         already in the database and lets modules loaded after this one (account_fleet…)
         win; so it is applied last, over them, whenever this module's terms are loaded."""
-        super()._load_module_terms(modules, langs, overwrite=overwrite, imported_module=imported_module)
+        res = super()._load_module_terms(modules, langs, overwrite=overwrite, imported_module=imported_module)
         if "lighting_office" in modules and "zh_CN" in langs:
             importer = TranslationImporter(self.env.cr, verbose=False)
             importer.load_file(DEPENDENCY_TERMS, "zh_CN")
             importer.save(force_overwrite=True)
+        return res

@@ -24,8 +24,9 @@ class LightingSolution(models.Model):
         "crm.lead", check_company=True, string="Opportunity", required=True, ondelete="cascade", index=True
     )
     partner_id = fields.Many2one(related="lead_id.partner_id", string="Customer")
-    company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
-                                 default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True, default=lambda self: self.env.company
+    )
     user_id = fields.Many2one("res.users", string="Designer", default=lambda self: self.env.user, tracking=True)
     version = fields.Integer(default=1, readonly=True, copy=False)
     previous_id = fields.Many2one(
@@ -33,7 +34,8 @@ class LightingSolution(models.Model):
     )
     site_description = fields.Text(string="Site")
     environment = fields.Selection(
-        [("clean", "Clean"), ("normal", "Normal"), ("dirty", "Dusty or Humid")], default="normal",
+        [("clean", "Clean"), ("normal", "Normal"), ("dirty", "Dusty or Humid")],
+        default="normal",
     )
     uniformity = fields.Float(string="Uniformity (U0)", default=0.6)
     colour_temperature = fields.Integer(string="Colour Temperature (K)", default=4000)
@@ -45,7 +47,10 @@ class LightingSolution(models.Model):
     customer_feedback = fields.Text(tracking=True)
     state = fields.Selection(
         [("draft", "Draft"), ("sent", "Sent"), ("accepted", "Accepted"), ("revised", "Revised")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     order_id = fields.Many2one("sale.order", check_company=True, string="Quotation", readonly=True, copy=False)
 
@@ -92,16 +97,25 @@ class LightingSolution(models.Model):
         if self.state != "accepted":
             raise UserError(_("%(solution)s: only the accepted version makes the quotation.", solution=self.name))
         if not self.order_id:
-            self.order_id = self.env["sale.order"].create({
-                "partner_id": self.lead_id.partner_id.id,
-                "opportunity_id": self.lead_id.id,
-                "company_id": self.company_id.id,
-                "origin": self.name,
-                "order_line": [Command.create({"product_id": product.id, "product_uom_qty": quantity})
-                               for product, quantity in self._luminaire_quantities().items()],
-            })
-        return {"type": "ir.actions.act_window", "res_model": "sale.order", "res_id": self.order_id.id,
-                "view_mode": "form", "views": [(False, "form")]}
+            self.order_id = self.env["sale.order"].create(
+                {
+                    "partner_id": self.lead_id.partner_id.id,
+                    "opportunity_id": self.lead_id.id,
+                    "company_id": self.company_id.id,
+                    "origin": self.name,
+                    "order_line": [
+                        Command.create({"product_id": product.id, "product_uom_qty": quantity})
+                        for product, quantity in self._luminaire_quantities().items()
+                    ],
+                }
+            )
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "sale.order",
+            "res_id": self.order_id.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
 
     def _luminaire_quantities(self):
         quantities = {}
@@ -110,8 +124,13 @@ class LightingSolution(models.Model):
         return quantities
 
     def _open_form(self):
-        return {"type": "ir.actions.act_window", "res_model": "lighting.solution", "res_id": self.id,
-                "view_mode": "form", "views": [(False, "form")]}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "lighting.solution",
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
 
     def action_print(self):
         return self.env.ref("lighting_office.action_report_lighting_solution").report_action(self)

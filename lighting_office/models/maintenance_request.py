@@ -13,10 +13,17 @@ class MaintenanceRequest(models.Model):
         related="equipment_id.lighting_asset_id", store=True, index="btree_not_null", string="Office Asset"
     )
     lighting_decision = fields.Selection(
-        [("repair", "Repair"), ("replace", "Replace")], string="Repair or Replace", tracking=True, copy=False,
+        [("repair", "Repair"), ("replace", "Replace")],
+        string="Repair or Replace",
+        tracking=True,
+        copy=False,
     )
     lighting_asset_request_id = fields.Many2one(
-        "lighting.asset.request", check_company=True, string="Replacement Request", readonly=True, copy=False,
+        "lighting.asset.request",
+        check_company=True,
+        string="Replacement Request",
+        readonly=True,
+        copy=False,
         help="The disposal request of the replaced asset, approved by the office manager.",
     )
 
@@ -40,14 +47,26 @@ class MaintenanceRequest(models.Model):
         """Replace: the asset's disposal goes to the office manager as an asset request."""
         self.ensure_one()
         if not self.lighting_asset_id:
-            raise UserError(_("%(request)s: the field Office Asset is empty; only an office asset can be replaced.",
-                              request=self.name))
-        asset_request = self.env["lighting.asset.request"].create({
-            "name": _("Replace %(asset)s after %(request)s", asset=self.lighting_asset_id.display_name,
-                      request=self.name),
-            "request_type": "disposal", "asset_id": self.lighting_asset_id.id,
-            "company_id": self.lighting_asset_id.company_id.id,
-        })
+            raise UserError(
+                _(
+                    "%(request)s: the field Office Asset is empty; only an office asset can be replaced.",
+                    request=self.name,
+                )
+            )
+        asset_request = self.env["lighting.asset.request"].create(
+            {
+                "name": _(
+                    "Replace %(asset)s after %(request)s", asset=self.lighting_asset_id.display_name, request=self.name
+                ),
+                "request_type": "disposal",
+                "asset_id": self.lighting_asset_id.id,
+                "company_id": self.lighting_asset_id.company_id.id,
+            }
+        )
         self.write({"lighting_decision": "replace", "lighting_asset_request_id": asset_request.id})
-        return {"type": "ir.actions.act_window", "res_model": "lighting.asset.request",
-                "res_id": asset_request.id, "view_mode": "form"}
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "lighting.asset.request",
+            "res_id": asset_request.id,
+            "view_mode": "form",
+        }

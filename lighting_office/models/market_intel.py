@@ -19,7 +19,10 @@ class LightingMarketIntel(models.Model):
             ("need", "Customer Need"),
             ("event", "Trade Show or Seminar"),
         ],
-        string="Type", required=True, default="trend", tracking=True,
+        string="Type",
+        required=True,
+        default="trend",
+        tracking=True,
     )
     date = fields.Date(required=True, default=fields.Date.context_today, tracking=True)
     source = fields.Char(help="Where the information comes from: a visit, a magazine, a website, a contact.")
@@ -37,14 +40,16 @@ class LightingMarketIntel(models.Model):
     lead_count = fields.Integer(compute="_compute_lead_count")
     state = fields.Selection(
         [("draft", "Draft"), ("submitted", "To Review"), ("reviewed", "Reviewed")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("lead_ids")
     def _compute_lead_count(self):
-        counts = dict(self.env["crm.lead"]._read_group(
-            [("market_intel_id", "in", self.ids)], ["market_intel_id"], ["__count"]
-        ))
+        counts = dict(
+            self.env["crm.lead"]._read_group([("market_intel_id", "in", self.ids)], ["market_intel_id"], ["__count"])
+        )
         for intel in self:
             intel.lead_count = counts.get(intel, 0)
 
@@ -73,23 +78,28 @@ class LightingMarketIntel(models.Model):
 
     def action_mark_reviewed(self):
         if not self.env.user.has_group("lighting_office.group_lighting_manager"):
-            raise AccessError(_(
-                "%(entries)s: only the office manager reviews market intelligence.",
-                entries=", ".join(self.mapped("name"))))
+            raise AccessError(
+                _(
+                    "%(entries)s: only the office manager reviews market intelligence.",
+                    entries=", ".join(self.mapped("name")),
+                )
+            )
         self.write({"state": "reviewed"})
         self.activity_feedback(["lighting_office.mail_activity_intel_review"])
 
     def action_add_to_calendar(self):
         for intel in self.filtered(lambda i: i.intel_type == "event" and not i.calendar_event_id):
-            intel.calendar_event_id = self.env["calendar.event"].create({
-                "name": intel.name,
-                "start": intel.event_start,
-                "stop": intel.event_stop or intel.event_start,
-                "location": intel.event_place,
-                "user_id": intel.user_id.id,
-                "partner_ids": [fields.Command.link(intel.user_id.partner_id.id)],
-                "description": intel.summary,
-            })
+            intel.calendar_event_id = self.env["calendar.event"].create(
+                {
+                    "name": intel.name,
+                    "start": intel.event_start,
+                    "stop": intel.event_stop or intel.event_start,
+                    "location": intel.event_place,
+                    "user_id": intel.user_id.id,
+                    "partner_ids": [fields.Command.link(intel.user_id.partner_id.id)],
+                    "description": intel.summary,
+                }
+            )
         return True
 
     def action_view_leads(self):

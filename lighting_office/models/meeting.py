@@ -22,9 +22,16 @@ class LightingMeeting(models.Model):
 
     name = fields.Char(string="Topic", required=True, tracking=True)
     meeting_type = fields.Selection(
-        [("weekly", "Weekly Meeting"), ("monthly", "Monthly Meeting"), ("quarterly", "Quarterly Meeting"),
-         ("other", "Other")],
-        string="Type", required=True, default="weekly", tracking=True,
+        [
+            ("weekly", "Weekly Meeting"),
+            ("monthly", "Monthly Meeting"),
+            ("quarterly", "Quarterly Meeting"),
+            ("other", "Other"),
+        ],
+        string="Type",
+        required=True,
+        default="weekly",
+        tracking=True,
     )
     repeat_count = fields.Integer(
         string="Occurrences", default=12, help="How many meetings of the series the calendar holds."
@@ -46,7 +53,10 @@ class LightingMeeting(models.Model):
     action_ids = fields.One2many("lighting.meeting.action", "meeting_id", string="Action Items")
     state = fields.Selection(
         [("draft", "Draft"), ("notified", "Notice Sent"), ("done", "Minutes Sent"), ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     overdue_action_count = fields.Integer(compute="_compute_overdue_action_count")
 
@@ -62,14 +72,21 @@ class LightingMeeting(models.Model):
             if not meeting.attendee_ids:
                 raise UserError(_("%(meeting)s: the field Attendees is empty.", meeting=meeting.name))
             if meeting.date_start <= now:
-                raise UserError(_("%(meeting)s: the field Start is in the past; a notice goes out beforehand.",
-                                  meeting=meeting.name))
+                raise UserError(
+                    _(
+                        "%(meeting)s: the field Start is in the past; a notice goes out beforehand.",
+                        meeting=meeting.name,
+                    )
+                )
         events = self.env["calendar.event"].create([meeting._event_vals() for meeting in self])
         for meeting, event in zip(self, events, strict=True):
             meeting.write({"event_id": event.id, "state": "notified"})
             meeting.message_post(
-                body=_("Meeting notice: %(topic)s on %(date)s", topic=meeting.name,
-                       date=format_datetime(self.env, meeting.date_start, tz=meeting._tz()))
+                body=_(
+                    "Meeting notice: %(topic)s on %(date)s",
+                    topic=meeting.name,
+                    date=format_datetime(self.env, meeting.date_start, tz=meeting._tz()),
+                )
                 + (meeting.agenda or ""),
                 partner_ids=meeting.attendee_ids.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
@@ -77,10 +94,14 @@ class LightingMeeting(models.Model):
 
     def _event_vals(self):
         vals = {
-            "name": self.name, "start": self.date_start,
+            "name": self.name,
+            "start": self.date_start,
             "stop": self.date_start + timedelta(hours=self.duration or 1.0),
-            "duration": self.duration, "location": self.location, "description": self.agenda,
-            "user_id": self.organizer_id.id, "partner_ids": [(6, 0, self.attendee_ids.partner_id.ids)],
+            "duration": self.duration,
+            "location": self.location,
+            "description": self.agenda,
+            "user_id": self.organizer_id.id,
+            "partner_ids": [(6, 0, self.attendee_ids.partner_id.ids)],
         }
         # Every meeting of the series is announced again the day before.
         day_before = self.env.ref("calendar.alarm_notif_5", raise_if_not_found=False)
@@ -89,11 +110,20 @@ class LightingMeeting(models.Model):
         if self.meeting_type in RECURRENCE:
             rrule_type, interval = RECURRENCE[self.meeting_type]
             local_start = fields.Datetime.context_timestamp(self.with_context(tz=self._tz()), self.date_start)
-            vals.update({
-                "recurrency": True, "rrule_type_ui": "custom", "rrule_type": rrule_type, "interval": interval,
-                "end_type": "count", "count": max(self.repeat_count, 1), "event_tz": self._tz(),
-                WEEKDAYS[local_start.weekday()]: True, "month_by": "date", "day": local_start.day,
-            })
+            vals.update(
+                {
+                    "recurrency": True,
+                    "rrule_type_ui": "custom",
+                    "rrule_type": rrule_type,
+                    "interval": interval,
+                    "end_type": "count",
+                    "count": max(self.repeat_count, 1),
+                    "event_tz": self._tz(),
+                    WEEKDAYS[local_start.weekday()]: True,
+                    "month_by": "date",
+                    "day": local_start.day,
+                }
+            )
         return vals
 
     def _tz(self):
@@ -103,8 +133,9 @@ class LightingMeeting(models.Model):
         """Send the minutes to the attendees; each action item becomes its owner's activity."""
         for meeting in self:
             if meeting.state != "notified":
-                raise UserError(_("%(meeting)s: the notice was not sent, so there are no minutes to send.",
-                                  meeting=meeting.name))
+                raise UserError(
+                    _("%(meeting)s: the notice was not sent, so there are no minutes to send.", meeting=meeting.name)
+                )
             if not meeting.minutes:
                 raise UserError(_("%(meeting)s: the field Minutes is empty.", meeting=meeting.name))
         self.action_ids._schedule_activities()

@@ -9,83 +9,122 @@ from odoo.tools import SQL
 # runs the same select, so a share and its offending records always agree.
 # %(today)s and %(now)s are the reader's day and the current time.
 CHECKS = {
-    "contract_filing": ("sale.order", """
+    "contract_filing": (
+        "sale.order",
+        """
         SELECT o.id, o.company_id, o.signed_date AS date,
                COALESCE(o.hq_filed_date::date <= o.signed_date + c.lighting_filing_due_days, FALSE) AS ok
           FROM sale_order o JOIN res_company c ON c.id = o.company_id
          WHERE o.signed_date IS NOT NULL
            AND (o.hq_filed_date IS NOT NULL OR o.signed_date + c.lighting_filing_due_days < %(today)s)
-    """),
-    "job_handover": ("lighting.install.job", """
+    """,
+    ),
+    "job_handover": (
+        "lighting.install.job",
+        """
         SELECT j.id, j.company_id, COALESCE(j.planned_date, j.create_date)::date AS date,
                EXISTS (SELECT 1 FROM lighting_tech_handover h
                         WHERE h.install_job_id = j.id AND h.state = 'acknowledged') AS ok
           FROM lighting_install_job j WHERE j.state IN ('in_progress', 'done')
-    """),
-    "job_closure": ("lighting.install.job", """
+    """,
+    ),
+    "job_closure": (
+        "lighting.install.job",
+        """
         SELECT j.id, j.company_id, COALESCE(j.planned_date, j.create_date)::date AS date,
                COALESCE(j.satisfaction_score, 0) > 0
                AND EXISTS (SELECT 1 FROM lighting_install_safety_line s WHERE s.job_id = j.id)
                AND NOT EXISTS (SELECT 1 FROM lighting_install_safety_line s
                                 WHERE s.job_id = j.id AND NOT COALESCE(s.checked, FALSE)) AS ok
           FROM lighting_install_job j WHERE j.state = 'done'
-    """),
-    "consultation_response": ("helpdesk.ticket", """
+    """,
+    ),
+    "consultation_response": (
+        "helpdesk.ticket",
+        """
         SELECT t.id, t.company_id, t.create_date::date AS date,
                COALESCE(t.first_response_date <= t.response_deadline, FALSE) AS ok
           FROM helpdesk_ticket t
          WHERE t.lighting_team_role = 'support'
            AND (t.first_response_date IS NOT NULL OR t.response_deadline < %(now)s)
-    """),
-    "repair_tested": ("repair.order", """
+    """,
+    ),
+    "repair_tested": (
+        "repair.order",
+        """
         SELECT r.id, r.company_id, r.lighting_done_date::date AS date,
                COALESCE(r.lighting_test_state = 'passed', FALSE) AS ok
           FROM repair_order r WHERE r.state = 'done' AND r.lighting_done_date IS NOT NULL
-    """),
-    "revisit_on_time": ("lighting.revisit", """
+    """,
+    ),
+    "revisit_on_time": (
+        "lighting.revisit",
+        """
         SELECT v.id, v.company_id, v.planned_date AS date,
                COALESCE(v.done_date <= v.planned_date, FALSE) AS ok
           FROM lighting_revisit v
          WHERE v.state <> 'cancel' AND (v.done_date IS NOT NULL OR v.planned_date < %(today)s)
-    """),
-    "expense_steps": ("hr.expense.sheet", """
+    """,
+    ),
+    "expense_steps": (
+        "hr.expense.sheet",
+        """
         SELECT s.id, s.company_id, s.create_date::date AS date,
                (SELECT COUNT(*) FROM tier_review r
                  WHERE r.model = 'hr.expense.sheet' AND r.res_id = s.id AND r.status = 'approved') >= 3 AS ok
           FROM hr_expense_sheet s WHERE s.state IN ('approve', 'post', 'done')
-    """),
-    "document_issued": ("lighting.document", """
+    """,
+    ),
+    "document_issued": (
+        "lighting.document",
+        """
         SELECT d.id, d.company_id, d.date_issue AS date,
                d.number IS NOT NULL AND EXISTS (
                    SELECT 1 FROM tier_review r
                     WHERE r.model = 'lighting.document' AND r.res_id = d.id AND r.status = 'approved') AS ok
           FROM lighting_document d
          WHERE d.state IN ('issued', 'archived', 'superseded') AND d.date_issue IS NOT NULL
-    """),
-    "loan_returned": ("lighting.archive.loan", """
+    """,
+    ),
+    "loan_returned": (
+        "lighting.archive.loan",
+        """
         SELECT l.id, l.company_id, l.date_due AS date,
                COALESCE(l.date_returned <= l.date_due, FALSE) AS ok
           FROM lighting_archive_loan l
          WHERE l.state IN ('borrowed', 'returned') AND (l.date_returned IS NOT NULL OR l.date_due < %(today)s)
-    """),
-    "meeting_minutes": ("lighting.meeting", """
+    """,
+    ),
+    "meeting_minutes": (
+        "lighting.meeting",
+        """
         SELECT m.id, m.company_id, m.date_start::date AS date, m.state = 'done' AS ok
           FROM lighting_meeting m WHERE m.state <> 'cancel' AND m.date_start < %(now)s
-    """),
-    "trip_report": ("lighting.business.trip", """
+    """,
+    ),
+    "trip_report": (
+        "lighting.business.trip",
+        """
         SELECT t.id, t.company_id, t.date_to AS date, t.report_date IS NOT NULL AS ok
           FROM lighting_business_trip t WHERE t.state IN ('approved', 'reported') AND t.date_to < %(today)s
-    """),
-    "risk_round": ("lighting.risk.round", """
+    """,
+    ),
+    "risk_round": (
+        "lighting.risk.round",
+        """
         SELECT r.id, r.company_id, r.date_deadline AS date, r.state = 'done' AS ok
           FROM lighting_risk_round r WHERE r.state = 'done' OR r.date_deadline < %(today)s
-    """),
-    "suggestion_answered": ("lighting.suggestion", """
+    """,
+    ),
+    "suggestion_answered": (
+        "lighting.suggestion",
+        """
         SELECT s.id, s.company_id, s.submit_date AS date,
                COALESCE(s.answer_date <= s.deadline, FALSE) AS ok
           FROM lighting_suggestion s
          WHERE s.answer_date IS NOT NULL OR s.deadline < %(today)s
-    """),
+    """,
+    ),
 }
 
 CHECK_SELECTION = [
@@ -140,13 +179,20 @@ class LightingOfficeCompliance(models.Model):
     total_count = fields.Integer(string="Records", readonly=True)
     compliant_count = fields.Integer(string="Compliant", readonly=True)
     offending_count = fields.Integer(string="Offending", readonly=True)
-    share = fields.Float(string="Compliance (%)", readonly=True, aggregator="avg",
-                         help="Share of the rule's records that followed it; a group's share is its "
-                              "compliant records over its records.")
+    share = fields.Float(
+        string="Compliance (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Share of the rule's records that followed it; a group's share is its compliant records over its records.",
+    )
     weight = fields.Float(readonly=True, help="The rule's weight in the compliance score (set by HQ).")
     weighted_share = fields.Float(readonly=True)
-    score = fields.Float(string="Compliance Score", readonly=True, aggregator="avg",
-                         help="Mean of the rules' shares, weighted by the weights HQ sets.")
+    score = fields.Float(
+        string="Compliance Score",
+        readonly=True,
+        aggregator="avg",
+        help="Mean of the rules' shares, weighted by the weights HQ sets.",
+    )
 
     @property
     def _table_query(self):
@@ -154,8 +200,12 @@ class LightingOfficeCompliance(models.Model):
 
     def _grouped_checks(self):
         branches = SQL(" UNION ALL ").join(
-            SQL("SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok FROM (%s) AS c",
-                key, self._check_sql(key))
+            SQL(
+                "SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok "
+                "FROM (%s) AS c",
+                key,
+                self._check_sql(key),
+            )
             for key in CHECKS
         )
         ranks = SQL(", ").join(SQL("(%s, %s)", key, rank) for rank, key in enumerate(CHECKS, start=1))
@@ -177,7 +227,8 @@ class LightingOfficeCompliance(models.Model):
              WHERE company_id IN (SELECT id FROM res_company WHERE is_lighting_office) AND date IS NOT NULL
           GROUP BY company_id, date, checks.check_key, rank.n
             """,
-            branches=branches, ranks=ranks,
+            branches=branches,
+            ranks=ranks,
         )
 
     def _check_sql(self, key):
@@ -202,10 +253,15 @@ class LightingOfficeCompliance(models.Model):
     def _offending_ids(self):
         self.ensure_one()
         start = self.date
-        rows = self.env.execute_query(SQL(
-            "SELECT id FROM (%s) AS c WHERE company_id = %s AND date >= %s AND date < %s AND NOT ok",
-            self._check_sql(self.check_key), self.company_id.id, start, start + relativedelta(months=1),
-        ))
+        rows = self.env.execute_query(
+            SQL(
+                "SELECT id FROM (%s) AS c WHERE company_id = %s AND date >= %s AND date < %s AND NOT ok",
+                self._check_sql(self.check_key),
+                self.company_id.id,
+                start,
+                start + relativedelta(months=1),
+            )
+        )
         return [row[0] for row in rows]
 
     def action_open_offending(self):
@@ -214,9 +270,12 @@ class LightingOfficeCompliance(models.Model):
         model = CHECKS[self.check_key][0]
         return {
             "type": "ir.actions.act_window",
-            "name": _("%(rule)s: offending records of %(office)s, %(month)s",
-                      rule=dict(self._fields["check_key"]._description_selection(self.env))[self.check_key],
-                      office=self.company_id.name, month=self.date.strftime("%Y-%m")),
+            "name": _(
+                "%(rule)s: offending records of %(office)s, %(month)s",
+                rule=dict(self._fields["check_key"]._description_selection(self.env))[self.check_key],
+                office=self.company_id.name,
+                month=self.date.strftime("%Y-%m"),
+            ),
             "res_model": model,
             "view_mode": "list,form",
             "domain": [("id", "in", self._offending_ids())],

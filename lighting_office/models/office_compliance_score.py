@@ -15,8 +15,9 @@ class LightingOfficeComplianceScore(models.Model):
     company_id = fields.Many2one("res.company", string="Office", readonly=True)
     date = fields.Date(string="Month", readonly=True)
     score = fields.Float(string="Compliance Score", readonly=True, aggregator="avg")
-    rank = fields.Integer(readonly=True, aggregator="min",
-                          help="1 is the most compliant office of the month, among all offices.")
+    rank = fields.Integer(
+        readonly=True, aggregator="min", help="1 is the most compliant office of the month, among all offices."
+    )
     office_count = fields.Integer(string="Offices Ranked", readonly=True, aggregator="max")
 
     @property

@@ -24,9 +24,11 @@ class LightingDocument(models.Model):
     name = fields.Char(string="Title", required=True, tracking=True)
     number = fields.Char(readonly=True, copy=False, tracking=True, index=True)
     document_type = fields.Selection(
-        [("notice", "Notice"), ("rule", "Rule"), ("report", "Report"), ("contract", "Contract"),
-         ("other", "Other")],
-        string="Type", required=True, default="notice", tracking=True,
+        [("notice", "Notice"), ("rule", "Rule"), ("report", "Report"), ("contract", "Contract"), ("other", "Other")],
+        string="Type",
+        required=True,
+        default="notice",
+        tracking=True,
     )
     class_id = fields.Many2one("lighting.document.class", required=True, tracking=True)
     company_id = fields.Many2one(
@@ -37,16 +39,17 @@ class LightingDocument(models.Model):
     attachment_ids = fields.Many2many("ir.attachment", string="Files")
     state = fields.Selection(
         [("draft", "Drafting"), ("issued", "Issued"), ("archived", "Archived"), ("superseded", "Superseded")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     date_issue = fields.Date(string="Issued on", readonly=True, copy=False)
     version = fields.Integer(default=1, readonly=True, copy=False)
     previous_id = fields.Many2one(
         "lighting.document", check_company=True, string="Supersedes", readonly=True, copy=False
     )
-    archive_file_id = fields.Many2one(
-        "lighting.archive.file", check_company=True, readonly=True, copy=False
-    )
+    archive_file_id = fields.Many2one("lighting.archive.file", check_company=True, readonly=True, copy=False)
 
     _sql_constraints = [
         ("number_unique", "unique(number)", "A document number is given once."),
@@ -95,35 +98,50 @@ class LightingDocument(models.Model):
         if not locked:
             return
         if content:
-            raise UserError(_(
-                "%(document)s is issued: its field “%(field)s” cannot be edited. Supersede it with a new version.",
-                document=locked[0].display_name, field=self._fields[content[0]].string,
-            ))
+            raise UserError(
+                _(
+                    "%(document)s is issued: its field “%(field)s” cannot be edited. Supersede it with a new version.",
+                    document=locked[0].display_name,
+                    field=self._fields[content[0]].string,
+                )
+            )
         state = vals.get("state")
         if state not in (None, "archived", "superseded"):
-            raise UserError(_(
-                "%(document)s is issued: its field “Status” cannot go back to drafting. "
-                "Supersede it with a new version.", document=locked[0].display_name,
-            ))
-        if state == "archived" and not self.env.su and not self.env.user.has_group(
-                "lighting_office.group_lighting_manager"):
-            raise AccessError(_("%(document)s: only the office manager archives documents.",
-                                document=locked[0].display_name))
+            raise UserError(
+                _(
+                    "%(document)s is issued: its field “Status” cannot go back to drafting. "
+                    "Supersede it with a new version.",
+                    document=locked[0].display_name,
+                )
+            )
+        if (
+            state == "archived"
+            and not self.env.su
+            and not self.env.user.has_group("lighting_office.group_lighting_manager")
+        ):
+            raise AccessError(
+                _("%(document)s: only the office manager archives documents.", document=locked[0].display_name)
+            )
         if state == "superseded":
             replaced = self.search([("previous_id", "in", locked.ids), ("state", "=", "issued")]).previous_id
             if locked - replaced:
-                raise UserError(_(
-                    "%(document)s: its field “Status” becomes Superseded only when its new version is issued.",
-                    document=(locked - replaced)[0].display_name,
-                ))
+                raise UserError(
+                    _(
+                        "%(document)s: its field “Status” becomes Superseded only when its new version is issued.",
+                        document=(locked - replaced)[0].display_name,
+                    )
+                )
 
     def _check_office_code(self):
         for document in self:
             if not document.company_id.office_code:
-                raise UserError(_(
-                    "%(document)s cannot be numbered: the field Office Code of %(office)s is empty.",
-                    document=document.display_name, office=document.company_id.name,
-                ))
+                raise UserError(
+                    _(
+                        "%(document)s cannot be numbered: the field Office Code of %(office)s is empty.",
+                        document=document.display_name,
+                        office=document.company_id.name,
+                    )
+                )
 
     @flow_step
     def action_issue(self):
@@ -134,16 +152,24 @@ class LightingDocument(models.Model):
         """File the issued document in the archive ledger."""
         not_issued = self.filtered(lambda document: document.state != "issued")
         if not_issued:
-            raise UserError(_("%(document)s is not issued: only issued documents are archived.",
-                              document=not_issued[0].display_name))
+            raise UserError(
+                _(
+                    "%(document)s is not issued: only issued documents are archived.",
+                    document=not_issued[0].display_name,
+                )
+            )
         files = self.env["lighting.archive.file"].create([document._archive_file_vals() for document in self])
         for document, archive_file in zip(self, files, strict=True):
             document.write({"state": "archived", "archive_file_id": archive_file.id})
 
     def _archive_file_vals(self):
         return {
-            "name": self.display_name, "class_id": self.class_id.id, "company_id": self.company_id.id,
-            "medium": "electronic", "confidentiality": "internal", "document_id": self.id,
+            "name": self.display_name,
+            "class_id": self.class_id.id,
+            "company_id": self.company_id.id,
+            "medium": "electronic",
+            "confidentiality": "internal",
+            "document_id": self.id,
             "location": _("Electronic archive"),
         }
 
@@ -151,10 +177,14 @@ class LightingDocument(models.Model):
         """A new draft version of the issued document; the old one stays in force until it is issued."""
         self.ensure_one()
         if self.state != "issued":
-            raise UserError(_("%(document)s is not issued: only an issued document is superseded.",
-                              document=self.display_name))
+            raise UserError(
+                _("%(document)s is not issued: only an issued document is superseded.", document=self.display_name)
+            )
         new = self.copy({"previous_id": self.id, "version": self.version + 1, "author_id": self.env.user.id})
         return {
-            "type": "ir.actions.act_window", "res_model": self._name, "res_id": new.id,
-            "view_mode": "form", "views": [(False, "form")],
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": new.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
         }

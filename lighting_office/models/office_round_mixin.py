@@ -13,8 +13,12 @@ class LightingOfficeRoundMixin(models.AbstractModel):
     _description = "Periodic Office Round"
 
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, index=True,
-        default=lambda self: self.env.company, domain=[("is_lighting_office", "=", True)],
+        "res.company",
+        string="Office",
+        required=True,
+        index=True,
+        default=lambda self: self.env.company,
+        domain=[("is_lighting_office", "=", True)],
     )
     date_deadline = fields.Date(string="Due Date", required=True)
     state = fields.Selection([("open", "Open"), ("done", "Done")], default="open", required=True, tracking=True)
@@ -29,11 +33,16 @@ class LightingOfficeRoundMixin(models.AbstractModel):
             [("is_lighting_office", "=", True), ("office_manager_id", "!=", False)]
         )
         done = self.search([("date_start", "=", date_start), ("company_id", "in", offices.ids)])
-        rounds = self.create([
-            {"company_id": office.id, "date_start": date_start,
-             "date_deadline": date_start + relativedelta(months=1, days=-1)}
-            for office in offices - done.company_id
-        ])
+        rounds = self.create(
+            [
+                {
+                    "company_id": office.id,
+                    "date_start": date_start,
+                    "date_deadline": date_start + relativedelta(months=1, days=-1),
+                }
+                for office in offices - done.company_id
+            ]
+        )
         rounds._schedule_todos(
             user=lambda round_: round_.company_id.office_manager_id,
             summary=summary,

@@ -29,16 +29,28 @@ class LightingOfficeScorecard(models.Model):
         "sale.order": ["company_id", "date_order", "state", "amount_untaxed"],
         "lighting.office.target": ["company_id", "user_id", "state", "date_start", "date_end", "target_amount"],
         "crm.lead": ["company_id", "create_date", "active", "prospect_class", "expected_revenue"],
-        "account.move": ["company_id", "move_type", "state", "payment_state", "invoice_date_due",
-                         "amount_residual_signed"],
-        "account.move.line": ["company_id", "date", "parent_state", "balance", "account_id",
-                              "lighting_department_id"],
+        "account.move": [
+            "company_id",
+            "move_type",
+            "state",
+            "payment_state",
+            "invoice_date_due",
+            "amount_residual_signed",
+        ],
+        "account.move.line": ["company_id", "date", "parent_state", "balance", "account_id", "lighting_department_id"],
         "lighting.budget.line": ["company_id", "date", "category", "department_id", "amount", "budget_id"],
         "lighting.budget": ["state"],
         "hr.expense": ["company_id", "date", "state", "total_amount"],
         "lighting.expense.preapproval": ["company_id", "create_date", "state", "amount"],
-        "helpdesk.ticket": ["company_id", "create_date", "lighting_team_role", "first_response_date",
-                            "closed_date", "response_late_measured", "resolution_late_measured"],
+        "helpdesk.ticket": [
+            "company_id",
+            "create_date",
+            "lighting_team_role",
+            "first_response_date",
+            "closed_date",
+            "response_late_measured",
+            "resolution_late_measured",
+        ],
         "repair.order": ["company_id", "state", "lighting_done_date", "lighting_turnaround_days"],
         "lighting.install.job": ["company_id", "satisfaction_score", "satisfaction_date"],
         "lighting.risk": ["company_id", "identified_on", "state", "level"],
@@ -54,17 +66,20 @@ class LightingOfficeScorecard(models.Model):
     date = fields.Date(string="Month", readonly=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     # R1.3 sales against target
-    sales_amount = fields.Monetary(string="Sales", readonly=True,
-                                   help="Untaxed amount of the confirmed orders dated in the month.")
-    target_amount = fields.Monetary(string="Sales Target", readonly=True,
-                                    help="The office's targets in force, spread evenly over their months.")
+    sales_amount = fields.Monetary(
+        string="Sales", readonly=True, help="Untaxed amount of the confirmed orders dated in the month."
+    )
+    target_amount = fields.Monetary(
+        string="Sales Target", readonly=True, help="The office's targets in force, spread evenly over their months."
+    )
     sales_achievement = fields.Float(string="Achievement (%)", readonly=True, aggregator="avg")
     # R3.1.1 pipeline by prospect class
     lead_a_count = fields.Integer(string="A Prospects", readonly=True)
     lead_b_count = fields.Integer(string="B Prospects", readonly=True)
     lead_c_count = fields.Integer(string="C Prospects", readonly=True)
-    pipeline_amount = fields.Monetary(string="Pipeline", readonly=True,
-                                      help="Expected revenue of the leads created in the month.")
+    pipeline_amount = fields.Monetary(
+        string="Pipeline", readonly=True, help="Expected revenue of the leads created in the month."
+    )
     # R3.1.6 overdue receivables by due month and aging
     overdue_amount = fields.Monetary(string="Overdue Receivables", readonly=True)
     overdue_1_30 = fields.Monetary(string="Overdue 1-30 days", readonly=True)
@@ -89,7 +104,7 @@ class LightingOfficeScorecard(models.Model):
     feedback_on_time = fields.Integer(string="Feedback Resolved in Time", readonly=True)
     feedback_on_time_rate = fields.Float(string="Feedback in Time (%)", readonly=True, aggregator="avg")
     repair_count = fields.Integer(string="Repairs Finished", readonly=True)
-    repair_days = fields.Float(string="Repair Days", readonly=True)
+    repair_days = fields.Float(readonly=True)
     repair_turnaround = fields.Float(string="Repair Turnaround (days)", readonly=True, aggregator="avg")
     survey_count = fields.Integer(string="Satisfaction Surveys", readonly=True)
     satisfaction_total = fields.Integer(string="Satisfaction Points", readonly=True)
@@ -102,8 +117,7 @@ class LightingOfficeScorecard(models.Model):
     # R5.1 people, as of today (on the current month's row)
     headcount = fields.Integer(readonly=True)
     open_position_count = fields.Integer(string="Open Positions", readonly=True)
-    planned_headcount = fields.Integer(string="Planned Headcount", readonly=True,
-                                       help="Posts of this year's approved recruitment plans.")
+    planned_headcount = fields.Integer(readonly=True, help="Posts of this year's approved recruitment plans.")
 
     @property
     def _table_query(self):
@@ -197,7 +211,8 @@ class LightingOfficeScorecard(models.Model):
             )
             -- The id is built from the row's keys so that office and date
             -- filters reach the source tables.
-            SELECT company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100 + EXTRACT(MONTH FROM date)::int AS id,
+            SELECT company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100
+                   + EXTRACT(MONTH FROM date)::int AS id,
                    company_id, date, %(columns)s
               FROM sums
           GROUP BY company_id, date
@@ -215,16 +230,26 @@ class LightingOfficeScorecard(models.Model):
                 continue
             if name in RATIOS:
                 numerator, denominator, factor = RATIOS[name]
-                columns.append(SQL(
-                    "COALESCE(%(factor)s * SUM(amount) FILTER (WHERE measure = %(num)s)"
-                    " / NULLIF(SUM(amount) FILTER (WHERE measure = %(den)s), 0), 0) AS %(name)s",
-                    factor=factor, num=numerator, den=denominator, name=SQL.identifier(name),
-                ))
+                columns.append(
+                    SQL(
+                        "COALESCE(%(factor)s * SUM(amount) FILTER (WHERE measure = %(num)s)"
+                        " / NULLIF(SUM(amount) FILTER (WHERE measure = %(den)s), 0), 0) AS %(name)s",
+                        factor=factor,
+                        num=numerator,
+                        den=denominator,
+                        name=SQL.identifier(name),
+                    )
+                )
             else:
                 cast = SQL("::int") if field.type == "integer" else SQL()
-                columns.append(SQL(
-                    "COALESCE(SUM(amount) FILTER (WHERE measure = %s), 0)%s AS %s", name, cast, SQL.identifier(name),
-                ))
+                columns.append(
+                    SQL(
+                        "COALESCE(SUM(amount) FILTER (WHERE measure = %s), 0)%s AS %s",
+                        name,
+                        cast,
+                        SQL.identifier(name),
+                    )
+                )
         return columns
 
     def _today(self):
@@ -253,8 +278,12 @@ class LightingOfficeScorecard(models.Model):
         self.ensure_one()
         return {
             "type": "ir.actions.act_window",
-            "name": _("%(figure)s: %(office)s, %(month)s", figure=name, office=self.company_id.name,
-                      month=self.date.strftime("%Y-%m")),
+            "name": _(
+                "%(figure)s: %(office)s, %(month)s",
+                figure=name,
+                office=self.company_id.name,
+                month=self.date.strftime("%Y-%m"),
+            ),
             "res_model": model,
             "view_mode": views,
             "domain": [("company_id", "=", self.company_id.id)] + domain,
@@ -270,54 +299,83 @@ class LightingOfficeScorecard(models.Model):
 
     def action_open_targets(self):
         start, end = self._period()
-        return self._open("lighting.office.target", _("Sales Target"), [
-            ("user_id", "=", False), ("state", "in", ("active", "closed")),
-            ("date_start", "<", end), ("date_end", ">=", start),
-        ])
+        return self._open(
+            "lighting.office.target",
+            _("Sales Target"),
+            [
+                ("user_id", "=", False),
+                ("state", "in", ("active", "closed")),
+                ("date_start", "<", end),
+                ("date_end", ">=", start),
+            ],
+        )
 
     def action_open_leads(self):
         return self._open("crm.lead", _("Pipeline"), self._in_month("create_date"), "list,form,kanban")
 
     def action_open_overdue(self):
-        return self._open("lighting.collection.report", _("Overdue Receivables"),
-                          self._in_month("invoice_date_due"), "list")
+        return self._open(
+            "lighting.collection.report", _("Overdue Receivables"), self._in_month("invoice_date_due"), "list"
+        )
 
     def action_open_budget(self):
-        return self._open("lighting.budget.analysis", _("Budget versus Actual"),
-                          self._in_month("date"), "list,pivot")
+        return self._open("lighting.budget.analysis", _("Budget versus Actual"), self._in_month("date"), "list,pivot")
 
     def action_open_expenses(self):
-        return self._open("hr.expense", _("Expenses Approved"),
-                          [("state", "in", ("approved", "done"))] + self._in_month("date"))
+        return self._open(
+            "hr.expense", _("Expenses Approved"), [("state", "in", ("approved", "done"))] + self._in_month("date")
+        )
 
     def action_open_preapprovals(self):
-        return self._open("lighting.expense.preapproval", _("Pre-approved Large Expenses"),
-                          [("state", "=", "approved")] + self._in_month("create_date"))
+        return self._open(
+            "lighting.expense.preapproval",
+            _("Pre-approved Large Expenses"),
+            [("state", "=", "approved")] + self._in_month("create_date"),
+        )
 
     def action_open_consultations(self):
-        return self._open("helpdesk.ticket", _("Consultations"),
-                          [("lighting_team_role", "=", "support")] + self._in_month("create_date"))
+        return self._open(
+            "helpdesk.ticket",
+            _("Consultations"),
+            [("lighting_team_role", "=", "support")] + self._in_month("create_date"),
+        )
 
     def action_open_feedback(self):
-        return self._open("helpdesk.ticket", _("Feedback"),
-                          [("lighting_team_role", "=", "aftersales")] + self._in_month("create_date"))
+        return self._open(
+            "helpdesk.ticket",
+            _("Feedback"),
+            [("lighting_team_role", "=", "aftersales")] + self._in_month("create_date"),
+        )
 
     def action_open_repairs(self):
-        return self._open("repair.order", _("Repairs Finished"),
-                          [("state", "=", "done")] + self._in_month("lighting_done_date"))
+        return self._open(
+            "repair.order", _("Repairs Finished"), [("state", "=", "done")] + self._in_month("lighting_done_date")
+        )
 
     def action_open_surveys(self):
-        return self._open("lighting.install.job", _("Satisfaction Surveys"),
-                          [("satisfaction_score", ">", 0)] + self._in_month("satisfaction_date"))
+        return self._open(
+            "lighting.install.job",
+            _("Satisfaction Surveys"),
+            [("satisfaction_score", ">", 0)] + self._in_month("satisfaction_date"),
+        )
 
     def action_open_risks(self):
-        return self._open("lighting.risk", _("Open Risks"),
-                          [("state", "!=", "closed"), ("level", "!=", False)] + self._in_month("identified_on"))
+        return self._open(
+            "lighting.risk",
+            _("Open Risks"),
+            [("state", "!=", "closed"), ("level", "!=", False)] + self._in_month("identified_on"),
+        )
 
     def action_open_overdue_actions(self):
-        return self._open("lighting.risk.action", _("Overdue Risk Actions"), [
-            ("state", "=", "todo"), ("date_deadline", "<", self._today()),
-        ] + self._in_month("date_deadline"))
+        return self._open(
+            "lighting.risk.action",
+            _("Overdue Risk Actions"),
+            [
+                ("state", "=", "todo"),
+                ("date_deadline", "<", self._today()),
+            ]
+            + self._in_month("date_deadline"),
+        )
 
     def action_open_employees(self):
         return self._open("hr.employee", _("Headcount"), [], "list,form,kanban")
@@ -326,9 +384,15 @@ class LightingOfficeScorecard(models.Model):
         return self._open("hr.job", _("Open Positions"), [("no_of_recruitment", ">", 0)])
 
     def action_open_plan(self):
-        return self._open("lighting.recruitment.plan.line", _("Planned Headcount"), [
-            ("plan_id.state", "in", ("approved", "open", "closed")), ("year", "=", self._today().year),
-        ], "list")
+        return self._open(
+            "lighting.recruitment.plan.line",
+            _("Planned Headcount"),
+            [
+                ("plan_id.state", "in", ("approved", "open", "closed")),
+                ("year", "=", self._today().year),
+            ],
+            "list",
+        )
 
     # Issue 18 item 3: the monthly scorecard PDF.
 
@@ -358,16 +422,25 @@ class LightingOfficeScorecard(models.Model):
         month = self[:1].date.strftime("%Y-%m")
         subject = self.env._("Office scorecard %(title)s %(month)s", title=title, month=month)
         pdf, _type = self.env["ir.actions.report"]._render_qweb_pdf(
-            "lighting_office.action_report_office_scorecard", self.ids)
-        attachment = self.env["ir.attachment"].create({
-            "name": f"{subject}.pdf", "datas": base64.b64encode(pdf), "mimetype": "application/pdf",
-        })
-        return self.env["mail.mail"].create({
-            "subject": subject,
-            "body_html": self.env._(
-                "<p>Attached is the office scorecard of %(title)s for %(month)s: sales against target, "
-                "receivables, budget, service, risks, people and compliance with the regulation.</p>",
-                title=html_escape(title), month=month),
-            "recipient_ids": [Command.set(users.partner_id.ids)],
-            "attachment_ids": [Command.link(attachment.id)],
-        })
+            "lighting_office.action_report_office_scorecard", self.ids
+        )
+        attachment = self.env["ir.attachment"].create(
+            {
+                "name": f"{subject}.pdf",
+                "datas": base64.b64encode(pdf),
+                "mimetype": "application/pdf",
+            }
+        )
+        return self.env["mail.mail"].create(
+            {
+                "subject": subject,
+                "body_html": self.env._(
+                    "<p>Attached is the office scorecard of %(title)s for %(month)s: sales against target, "
+                    "receivables, budget, service, risks, people and compliance with the regulation.</p>",
+                    title=html_escape(title),
+                    month=month,
+                ),
+                "recipient_ids": [Command.set(users.partner_id.ids)],
+                "attachment_ids": [Command.link(attachment.id)],
+            }
+        )

@@ -31,32 +31,37 @@ class LightingOfficeTarget(models.Model):
         tracking=True,
     )
     date_start = fields.Date(
-        string="From", required=True, tracking=True,
+        string="From",
+        required=True,
+        tracking=True,
         default=lambda self: fields.Date.today().replace(day=1),
     )
     date_end = fields.Date(
-        string="To", required=True, tracking=True,
+        string="To",
+        required=True,
+        tracking=True,
         default=lambda self: fields.Date.today().replace(day=1) + relativedelta(months=1, days=-1),
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     target_amount = fields.Monetary(string="Target", required=True, tracking=True)
     achieved_amount = fields.Monetary(
-        string="Achieved", compute="_compute_achieved",
+        string="Achieved",
+        compute="_compute_achieved",
         help="Untaxed amount of the office's confirmed orders dated within the period.",
     )
     achievement_rate = fields.Float(string="Achievement (%)", compute="_compute_achieved")
     state = fields.Selection(
         [("draft", "Draft"), ("active", "In Force"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.constrains("date_start", "date_end", "target_amount")
     def _check_period_and_amount(self):
         for target in self:
             if target.date_end < target.date_start:
-                raise ValidationError(
-                    _("Target %(name)s: the field To is before From.", name=target.name)
-                )
+                raise ValidationError(_("Target %(name)s: the field To is before From.", name=target.name))
             if target.date_start.day != 1 or (target.date_end + relativedelta(days=1)).day != 1:
                 raise ValidationError(
                     _(
@@ -66,9 +71,7 @@ class LightingOfficeTarget(models.Model):
                     )
                 )
             if target.target_amount < 0:
-                raise ValidationError(
-                    _("Target %(name)s: the field Target cannot be negative.", name=target.name)
-                )
+                raise ValidationError(_("Target %(name)s: the field Target cannot be negative.", name=target.name))
 
     @api.depends("company_id", "user_id", "date_start", "date_end", "target_amount")
     def _compute_achieved(self):
@@ -83,9 +86,7 @@ class LightingOfficeTarget(models.Model):
                     amount += by_office[target.company_id.id, month]
                 month += relativedelta(months=1)
             target.achieved_amount = amount
-            target.achievement_rate = (
-                100.0 * amount / target.target_amount if target.target_amount else 0.0
-            )
+            target.achievement_rate = 100.0 * amount / target.target_amount if target.target_amount else 0.0
 
     def _achieved_by_month(self):
         """Confirmed sales by office, salesperson and month, in one grouped query."""
@@ -95,15 +96,19 @@ class LightingOfficeTarget(models.Model):
             return by_user, by_office
         # sudo: a salesperson's office target counts every order of the office,
         # including those the salesperson may not read; only sums leave here.
-        groups = self.env["sale.order"].sudo()._read_group(
-            [
-                ("company_id", "in", targets.company_id.ids),
-                ("state", "=", "sale"),
-                ("date_order", ">=", min(targets.mapped("date_start"))),
-                ("date_order", "<", max(targets.mapped("date_end")) + relativedelta(days=1)),
-            ],
-            ["company_id", "user_id", "date_order:month"],
-            ["amount_untaxed:sum"],
+        groups = (
+            self.env["sale.order"]
+            .sudo()
+            ._read_group(
+                [
+                    ("company_id", "in", targets.company_id.ids),
+                    ("state", "=", "sale"),
+                    ("date_order", ">=", min(targets.mapped("date_start"))),
+                    ("date_order", "<", max(targets.mapped("date_end")) + relativedelta(days=1)),
+                ],
+                ["company_id", "user_id", "date_order:month"],
+                ["amount_untaxed:sum"],
+            )
         )
         for company, user, month, amount in groups:
             by_user[company.id, user.id, month.date()] += amount

@@ -19,7 +19,10 @@ class LightingRecruitmentPlan(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, tracking=True,
+        "res.company",
+        string="Office",
+        required=True,
+        tracking=True,
         default=lambda self: self.env.company,
         domain=[("is_lighting_office", "=", True)],
     )
@@ -33,7 +36,10 @@ class LightingRecruitmentPlan(models.Model):
     job_ids = fields.One2many("hr.job", "lighting_plan_id", string="Job Positions")
     state = fields.Selection(
         [("draft", "Draft"), ("approved", "Approved"), ("open", "Recruiting"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True, copy=False,
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
 
     @api.depends("company_id.name", "year")
@@ -47,9 +53,7 @@ class LightingRecruitmentPlan(models.Model):
             plan.budget = sum(plan.line_ids.mapped("budget"))
             plan.planned_headcount = sum(plan.line_ids.mapped("headcount"))
             plan.filled_headcount = sum(plan.line_ids.mapped("filled_count"))
-            plan.fill_rate = (
-                100.0 * plan.filled_headcount / plan.planned_headcount if plan.planned_headcount else 0.0
-            )
+            plan.fill_rate = 100.0 * plan.filled_headcount / plan.planned_headcount if plan.planned_headcount else 0.0
 
     @api.constrains("company_id", "year")
     def _check_one_plan_per_office_and_year(self):
@@ -60,7 +64,8 @@ class LightingRecruitmentPlan(models.Model):
             (company, year)
             for company, year, count in self._read_group(
                 [("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year"))],
-                ["company_id", "year"], ["__count"],
+                ["company_id", "year"],
+                ["__count"],
             )
             if count > 1
         }
@@ -75,8 +80,10 @@ class LightingRecruitmentPlan(models.Model):
         for plan in self:
             if plan.state != "draft" or plan.review_ids:
                 raise UserError(
-                    _("%(plan)s: its posts cannot change once it is submitted or approved; "
-                      "reset it to draft first.", plan=plan.name)
+                    _(
+                        "%(plan)s: its posts cannot change once it is submitted or approved; reset it to draft first.",
+                        plan=plan.name,
+                    )
                 )
 
     @flow_step

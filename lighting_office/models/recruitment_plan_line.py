@@ -26,7 +26,9 @@ class LightingRecruitmentPlanLine(models.Model):
     budget = fields.Monetary()
     job_id = fields.Many2one("hr.job", check_company=True, string="Job Position", readonly=True, copy=False)
     filled_count = fields.Integer(
-        string="Hired", compute="_compute_filled_count", store=True,
+        string="Hired",
+        compute="_compute_filled_count",
+        store=True,
         help="Applicants hired into the post's job position.",
     )
 
@@ -36,7 +38,8 @@ class LightingRecruitmentPlanLine(models.Model):
         hired = dict(
             self.env["hr.applicant"]._read_group(
                 [("job_id", "in", self.job_id.ids), ("date_closed", "!=", False)],
-                ["job_id"], ["__count"],
+                ["job_id"],
+                ["__count"],
             )
         )
         for line in self:
@@ -47,13 +50,19 @@ class LightingRecruitmentPlanLine(models.Model):
         for line in self:
             if line.headcount <= 0:
                 raise ValidationError(
-                    _("%(plan)s, post %(post)s: the field Headcount must be positive.",
-                      plan=line.plan_id.name, post=line.name)
+                    _(
+                        "%(plan)s, post %(post)s: the field Headcount must be positive.",
+                        plan=line.plan_id.name,
+                        post=line.name,
+                    )
                 )
             if line.budget < 0:
                 raise ValidationError(
-                    _("%(plan)s, post %(post)s: the field Budget cannot be negative.",
-                      plan=line.plan_id.name, post=line.name)
+                    _(
+                        "%(plan)s, post %(post)s: the field Budget cannot be negative.",
+                        plan=line.plan_id.name,
+                        post=line.name,
+                    )
                 )
 
     @api.model_create_multi
@@ -73,16 +82,17 @@ class LightingRecruitmentPlanLine(models.Model):
 
     def _open_position(self):
         lines = self.filtered(lambda line: not line.job_id)
-        jobs = self.env["hr.job"].create([
-            {
-                "name": line.name,
-                "company_id": line.company_id.id,
-                "no_of_recruitment": line.headcount,
-                "requirements": line.requirements,
-                "lighting_plan_id": line.plan_id.id,
-            }
-            for line in lines
-        ])
+        jobs = self.env["hr.job"].create(
+            [
+                {
+                    "name": line.name,
+                    "company_id": line.company_id.id,
+                    "no_of_recruitment": line.headcount,
+                    "requirements": line.requirements,
+                    "lighting_plan_id": line.plan_id.id,
+                }
+                for line in lines
+            ]
+        )
         for line, job in zip(lines, jobs, strict=True):
             line.job_id = job
-

@@ -18,42 +18,41 @@ class ResCompany(models.Model):
         help="Short code of the office, used in document numbers (e.g. HD).",
     )
     office_manager_id = fields.Many2one(
-        "res.users", help="The one manager of the office: reviews its contracts and approves "
-        "its requests.",
+        "res.users",
+        help="The one manager of the office: reviews its contracts and approves its requests.",
     )
     office_sales_team_id = fields.Many2one("crm.team", string="Sales Team")
-    office_support_team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="Technical Support Team"
-    )
-    office_aftersales_team_id = fields.Many2one(
-        "helpdesk.ticket.team", string="After-sales Team"
-    )
+    office_support_team_id = fields.Many2one("helpdesk.ticket.team", string="Technical Support Team")
+    office_aftersales_team_id = fields.Many2one("helpdesk.ticket.team", string="After-sales Team")
     lighting_expense_threshold = fields.Monetary(
-        string="Expense Pre-approval Threshold", currency_field="currency_id",
+        string="Expense Pre-approval Threshold",
+        currency_field="currency_id",
         help="A single expense above this amount needs head office's approval beforehand (R4.2.2); 0: no control.",
     )
     lighting_suggestion_answer_days = fields.Integer(
-        string="Suggestion Answer Days", default=3,
+        string="Suggestion Answer Days",
+        default=3,
         help="Days the office manager has to answer an employee's suggestion or concern (R5.4).",
     )
-    office_target_ids = fields.One2many(
-        "lighting.office.target", "company_id", string="Targets"
-    )
+    office_target_ids = fields.One2many("lighting.office.target", "company_id", string="Targets")
     risk_score_rule = fields.Selection(
         [
             ("product", "Likelihood × Impact"),
             ("sum", "Likelihood + Impact"),
             ("max", "Higher of Likelihood and Impact"),
-        ], default="product",
+        ],
+        default="product",
         required=True,
         help="How a risk's likelihood and impact make its score (R7.1.2).",
     )
     risk_medium_threshold = fields.Integer(
-        string="Medium Risk from Score", default=5,
+        string="Medium Risk from Score",
+        default=5,
         help="A risk whose score reaches this is at least medium.",
     )
     risk_high_threshold = fields.Integer(
-        string="High Risk from Score", default=12,
+        string="High Risk from Score",
+        default=12,
         help="A risk whose score reaches this is high.",
     )
 
@@ -77,14 +76,11 @@ class ResCompany(models.Model):
                     )
                 )
             if not office.office_code:
-                raise ValidationError(
-                    _("Office %(office)s: the field Office Code is required.", office=office.name)
-                )
+                raise ValidationError(_("Office %(office)s: the field Office Code is required.", office=office.name))
             if office.office_manager_id and office.office_manager_id.share:
                 raise ValidationError(
                     _(
-                        "Office %(office)s: the Office Manager %(user)s is not an "
-                        "internal user.",
+                        "Office %(office)s: the Office Manager %(user)s is not an internal user.",
                         office=office.name,
                         user=office.office_manager_id.name,
                     )
@@ -129,8 +125,7 @@ class ResCompany(models.Model):
         for company in self:
             if company.lighting_suggestion_answer_days < 1:
                 raise ValidationError(
-                    _("Office %(office)s: the field Suggestion Answer Days must be at least 1.",
-                      office=company.name)
+                    _("Office %(office)s: the field Suggestion Answer Days must be at least 1.", office=company.name)
                 )
 
     @api.model
@@ -172,13 +167,15 @@ class ResCompany(models.Model):
             members = office.office_manager_id
             office.write(
                 {
-                    "office_sales_team_id": self.env["crm.team"].create(
+                    "office_sales_team_id": self.env["crm.team"]
+                    .create(
                         {
                             "name": _("%(office)s Sales", office=office.name),
                             "company_id": office.id,
                             "user_id": members.id,
                         }
-                    ).id,
+                    )
+                    .id,
                     "office_support_team_id": HelpdeskTeam.create(
                         {
                             "name": _("%(office)s Technical Support", office=office.name),
@@ -202,10 +199,12 @@ class ResCompany(models.Model):
         self._create_upkeep_teams()
 
     def _create_upkeep_teams(self):
-        self.env["maintenance.team"].create([
-            {"name": self.env._("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
-            for office in self
-        ])
+        self.env["maintenance.team"].create(
+            [
+                {"name": self.env._("%(office)s Equipment Upkeep", office=office.name), "company_id": office.id}
+                for office in self
+            ]
+        )
 
     @api.model
     def _lighting_create_missing_upkeep_teams(self):
@@ -216,9 +215,7 @@ class ResCompany(models.Model):
 
     def _grant_office_access(self):
         """The manager works in the office; head office users see every office (R1.2)."""
-        hq_users = self.env["res.users"].search(
-            [("groups_id", "in", [self.env.ref(g).id for g in HQ_GROUPS])]
-        )
+        hq_users = self.env["res.users"].search([("groups_id", "in", [self.env.ref(g).id for g in HQ_GROUPS])])
         manager_group = self.env.ref(OFFICE_GROUP)
         for office in self:
             hq_users.write({"company_ids": [Command.link(office.id)]})
@@ -236,9 +233,9 @@ class ResCompany(models.Model):
         sales = self.env.ref("lighting_office.group_lighting_sales").users
         support = self.env.ref("lighting_office.group_lighting_support").users
         aftersales = self.env.ref("lighting_office.group_lighting_aftersales").users
-        staff_by_office = self.env["res.users"].search(
-            [("company_id", "in", self.ids), ("share", "=", False)]
-        ).grouped("company_id")
+        staff_by_office = (
+            self.env["res.users"].search([("company_id", "in", self.ids), ("share", "=", False)]).grouped("company_id")
+        )
         for office in self:
             staff = staff_by_office.get(office, self.env["res.users"])
             office.office_sales_team_id.member_ids |= staff & sales
@@ -251,29 +248,44 @@ class ResCompany(models.Model):
     lighting_followup_days_b = fields.Integer(string="Follow-up of B Prospects (days)", default=14)
     lighting_followup_days_c = fields.Integer(string="Follow-up of C Prospects (days)", default=30)
     lighting_filing_due_days = fields.Integer(
-        string="Contract Filing Period (days)", default=7,
+        string="Contract Filing Period (days)",
+        default=7,
         help="Days after signing within which head office must have filed the contract copy.",
     )
     lighting_collection_escalation_days = fields.Integer(
-        string="Escalate Overdue Invoices After (days)", default=60,
+        string="Escalate Overdue Invoices After (days)",
+        default=60,
     )
     lighting_contract_terms = fields.Html(
-        string="Default Contract Terms", translate=True,
+        string="Default Contract Terms",
+        translate=True,
         help="Printed on quotations and contracts of the office unless changed on the order.",
     )
 
     @api.constrains(
-        "lighting_followup_days_a", "lighting_followup_days_b", "lighting_followup_days_c",
-        "lighting_filing_due_days", "lighting_collection_escalation_days",
+        "lighting_followup_days_a",
+        "lighting_followup_days_b",
+        "lighting_followup_days_c",
+        "lighting_filing_due_days",
+        "lighting_collection_escalation_days",
     )
     def _check_office_periods(self):
         for company in self:
-            for name in ("lighting_followup_days_a", "lighting_followup_days_b", "lighting_followup_days_c",
-                         "lighting_filing_due_days", "lighting_collection_escalation_days"):
+            for name in (
+                "lighting_followup_days_a",
+                "lighting_followup_days_b",
+                "lighting_followup_days_c",
+                "lighting_filing_due_days",
+                "lighting_collection_escalation_days",
+            ):
                 if company[name] < 1:
-                    raise ValidationError(_(
-                        "%(office)s: the field %(field)s must be at least one day.",
-                        office=company.name, field=company._fields[name].string))
+                    raise ValidationError(
+                        _(
+                            "%(office)s: the field %(field)s must be at least one day.",
+                            office=company.name,
+                            field=company._fields[name].string,
+                        )
+                    )
 
     def _followup_interval(self, prospect_class):
         self.ensure_one()
@@ -284,8 +296,10 @@ class ResCompany(models.Model):
         for company in self:
             if company.lighting_expense_threshold < 0:
                 raise ValidationError(
-                    _("Office %(office)s: the field Expense Pre-approval Threshold cannot be negative.",
-                      office=company.name)
+                    _(
+                        "Office %(office)s: the field Expense Pre-approval Threshold cannot be negative.",
+                        office=company.name,
+                    )
                 )
 
     # Office settings of after-sales service (R3.3.1, revisits §二(二)4)
@@ -299,21 +313,37 @@ class ResCompany(models.Model):
     lighting_revisit_second_months = fields.Integer(string="Second Revisit After (months)", default=12)
 
     @api.constrains(
-        "lighting_response_hours_minor", "lighting_response_hours_major", "lighting_response_hours_critical",
-        "lighting_resolution_hours_minor", "lighting_resolution_hours_major", "lighting_resolution_hours_critical",
-        "lighting_revisit_first_months", "lighting_revisit_second_months",
+        "lighting_response_hours_minor",
+        "lighting_response_hours_major",
+        "lighting_response_hours_critical",
+        "lighting_resolution_hours_minor",
+        "lighting_resolution_hours_major",
+        "lighting_resolution_hours_critical",
+        "lighting_revisit_first_months",
+        "lighting_revisit_second_months",
     )
     def _check_aftersales_targets(self):
         for company in self:
-            for name in ("lighting_response_hours_minor", "lighting_response_hours_major",
-                         "lighting_response_hours_critical", "lighting_resolution_hours_minor",
-                         "lighting_resolution_hours_major", "lighting_resolution_hours_critical"):
+            for name in (
+                "lighting_response_hours_minor",
+                "lighting_response_hours_major",
+                "lighting_response_hours_critical",
+                "lighting_resolution_hours_minor",
+                "lighting_resolution_hours_major",
+                "lighting_resolution_hours_critical",
+            ):
                 if company[name] <= 0:
-                    raise ValidationError(_("%(office)s: the field %(field)s must be above zero.",
-                                            office=company.name, field=company._fields[name].string))
+                    raise ValidationError(
+                        _(
+                            "%(office)s: the field %(field)s must be above zero.",
+                            office=company.name,
+                            field=company._fields[name].string,
+                        )
+                    )
             if company.lighting_revisit_first_months < 0 or company.lighting_revisit_second_months < 0:
-                raise ValidationError(_("%(office)s: revisit months cannot be negative (0: no revisit).",
-                                        office=company.name))
+                raise ValidationError(
+                    _("%(office)s: revisit months cannot be negative (0: no revisit).", office=company.name)
+                )
 
     def _lighting_severity_targets(self, severity):
         """(response hours, resolution hours) of feedback of this severity."""
@@ -322,8 +352,9 @@ class ResCompany(models.Model):
 
     def _lighting_revisit_months(self):
         self.ensure_one()
-        return [months for months in (self.lighting_revisit_first_months, self.lighting_revisit_second_months)
-                if months]
+        return [
+            months for months in (self.lighting_revisit_first_months, self.lighting_revisit_second_months) if months
+        ]
 
     def _lighting_warehouse(self):
         """The office's own warehouse: returns arrive and repaired products leave from it."""
@@ -342,12 +373,14 @@ class ResCompany(models.Model):
         Warehouse = self.env["stock.warehouse"].sudo()
         with_warehouse = Warehouse.search([("company_id", "in", offices.ids)]).company_id
         for office in offices - with_warehouse:
-            Warehouse.create({"name": office.name, "code": (office.office_code or office.name)[:5],
-                              "company_id": office.id})
+            Warehouse.create(
+                {"name": office.name, "code": (office.office_code or office.name)[:5], "company_id": office.id}
+            )
 
     # R6.4.2 (business trips), kept together for merging.
     lighting_trip_hq_threshold = fields.Monetary(
-        string="Business Trip HQ Threshold", currency_field="currency_id",
+        string="Business Trip HQ Threshold",
+        currency_field="currency_id",
         help="A business trip estimated above this amount is approved by HQ Management after the "
         "office manager (R6.4.2); 0: the office manager alone.",
     )
@@ -357,6 +390,8 @@ class ResCompany(models.Model):
         for company in self:
             if company.lighting_trip_hq_threshold < 0:
                 raise ValidationError(
-                    _("Office %(office)s: the field Business Trip HQ Threshold cannot be negative.",
-                      office=company.name)
+                    _(
+                        "Office %(office)s: the field Business Trip HQ Threshold cannot be negative.",
+                        office=company.name,
+                    )
                 )

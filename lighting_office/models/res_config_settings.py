@@ -4,9 +4,7 @@ from odoo import fields, models
 class ResConfigSettings(models.TransientModel):
     _inherit = "res.config.settings"
 
-    lighting_office_code = fields.Char(
-        related="company_id.office_code", readonly=False, string="Office Code"
-    )
+    lighting_office_code = fields.Char(related="company_id.office_code", readonly=False, string="Office Code")
     lighting_office_manager_id = fields.Many2one(
         related="company_id.office_manager_id", readonly=False, string="Office Manager"
     )
@@ -28,17 +26,15 @@ class ResConfigSettings(models.TransientModel):
     lighting_response_hours_minor = fields.Float(related="company_id.lighting_response_hours_minor", readonly=False)
     lighting_response_hours_major = fields.Float(related="company_id.lighting_response_hours_major", readonly=False)
     lighting_response_hours_critical = fields.Float(
-        related="company_id.lighting_response_hours_critical", readonly=False)
-    lighting_resolution_hours_minor = fields.Float(
-        related="company_id.lighting_resolution_hours_minor", readonly=False)
-    lighting_resolution_hours_major = fields.Float(
-        related="company_id.lighting_resolution_hours_major", readonly=False)
+        related="company_id.lighting_response_hours_critical", readonly=False
+    )
+    lighting_resolution_hours_minor = fields.Float(related="company_id.lighting_resolution_hours_minor", readonly=False)
+    lighting_resolution_hours_major = fields.Float(related="company_id.lighting_resolution_hours_major", readonly=False)
     lighting_resolution_hours_critical = fields.Float(
-        related="company_id.lighting_resolution_hours_critical", readonly=False)
-    lighting_revisit_first_months = fields.Integer(
-        related="company_id.lighting_revisit_first_months", readonly=False)
-    lighting_revisit_second_months = fields.Integer(
-        related="company_id.lighting_revisit_second_months", readonly=False)
+        related="company_id.lighting_resolution_hours_critical", readonly=False
+    )
+    lighting_revisit_first_months = fields.Integer(related="company_id.lighting_revisit_first_months", readonly=False)
+    lighting_revisit_second_months = fields.Integer(related="company_id.lighting_revisit_second_months", readonly=False)
     lighting_trip_hq_threshold = fields.Monetary(
         related="company_id.lighting_trip_hq_threshold", readonly=False, currency_field="currency_id"
     )

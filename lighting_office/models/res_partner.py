@@ -5,4 +5,5 @@ class ResPartner(models.Model):
     _inherit = "res.partner"
 
     is_competitor = fields.Boolean(
-        string="Competitor", help="A competing lighting company, followed in market intelligence.")
+        string="Competitor", help="A competing lighting company, followed in market intelligence."
+    )

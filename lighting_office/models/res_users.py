@@ -36,8 +36,9 @@ class ResUsers(models.Model):
             self._grant_portal_office_access()
             left_hq = hq_before.filtered(lambda user: not user._is_head_office_user())
             left_hq._revoke_head_office_access()
-            left_hq._drop_role(self.env["res.groups"].browse(self._groups_given(vals)),
-                               *[self.env.ref(group) for group in HQ_GROUPS])
+            left_hq._drop_role(
+                self.env["res.groups"].browse(self._groups_given(vals)), *[self.env.ref(group) for group in HQ_GROUPS]
+            )
         return res
 
     @api.model
@@ -132,6 +133,7 @@ class ResUsers(models.Model):
                 users_by_home[home.id] |= user
         for home_id, users in users_by_home.items():
             users.write({"action_id": home_id})
+
     def _grant_portal_office_access(self):
         """A customer's portal login follows its documents in every office: the offices' company
         rules let them through, the portal rules keep them to their own customer's documents."""

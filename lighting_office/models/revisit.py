@@ -16,26 +16,36 @@ class LightingRevisit(models.Model):
     install_job_id = fields.Many2one(
         "lighting.install.job", check_company=True, string="Installation Job", ondelete="cascade", index=True
     )
-    company_id = fields.Many2one("res.company", string="Office", required=True, index=True,
-                                 default=lambda self: self.env.company)
+    company_id = fields.Many2one(
+        "res.company", string="Office", required=True, index=True, default=lambda self: self.env.company
+    )
     partner_id = fields.Many2one("res.partner", string="Customer", required=True, tracking=True)
-    user_id = fields.Many2one("res.users", string="After-sales Staff", tracking=True,
-                              domain="[('share', '=', False), ('company_ids', 'in', company_id)]")
+    user_id = fields.Many2one(
+        "res.users",
+        string="After-sales Staff",
+        tracking=True,
+        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+    )
     planned_date = fields.Date(required=True, tracking=True)
     done_date = fields.Date(string="Visited On", readonly=True, copy=False)
     outcome = fields.Text()
-    state = fields.Selection([("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
-                             default="planned", required=True, tracking=True)
+    state = fields.Selection(
+        [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
+        default="planned",
+        required=True,
+        tracking=True,
+    )
 
     @api.model_create_multi
     def create(self, vals_list):
         revisits = super().create(vals_list)
         for revisit in revisits.filtered(lambda revisit: revisit.state == "planned"):
             revisit.activity_schedule(
-                "mail.mail_activity_data_todo", date_deadline=revisit.planned_date,
+                "mail.mail_activity_data_todo",
+                date_deadline=revisit.planned_date,
                 summary=_("Revisit %(customer)s", customer=revisit.partner_id.display_name),
-                user_id=(revisit.user_id or revisit.company_id.office_aftersales_team_id.user_id).id
-                or self.env.uid)
+                user_id=(revisit.user_id or revisit.company_id.office_aftersales_team_id.user_id).id or self.env.uid,
+            )
         return revisits
 
     def action_done(self):

@@ -26,8 +26,12 @@ ALLOWED_RESPONSES = {
     "medium": ("reduce", "monitor"),
     "low": ("accept",),
 }
-ASSESSED_FIELDS = {"likelihood": "assessment", "impact": "assessment",
-                   "residual_likelihood": "residual", "residual_impact": "residual"}
+ASSESSED_FIELDS = {
+    "likelihood": "assessment",
+    "impact": "assessment",
+    "residual_likelihood": "residual",
+    "residual_impact": "residual",
+}
 
 
 class LightingRisk(models.Model):
@@ -41,15 +45,21 @@ class LightingRisk(models.Model):
 
     name = fields.Char(string="Title", required=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, index=True,
+        "res.company",
+        string="Office",
+        required=True,
+        index=True,
         default=lambda self: self.env.company,
-        domain=[("is_lighting_office", "=", True)], tracking=True,
+        domain=[("is_lighting_office", "=", True)],
+        tracking=True,
     )
     category = fields.Selection(CATEGORIES, required=True, tracking=True)
     description = fields.Text()
     cause = fields.Text()
     owner_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user,
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
         tracking=True,
     )
     identified_on = fields.Date(required=True, default=fields.Date.context_today)
@@ -59,9 +69,10 @@ class LightingRisk(models.Model):
     )
     round_id = fields.Many2one("lighting.risk.round", check_company=True, string="Identification Round")
     state = fields.Selection(
-        [("identified", "Identified"), ("assessed", "Assessed"),
-         ("treated", "Treated"), ("closed", "Closed")],
-        default="identified", required=True, tracking=True,
+        [("identified", "Identified"), ("assessed", "Assessed"), ("treated", "Treated"), ("closed", "Closed")],
+        default="identified",
+        required=True,
+        tracking=True,
     )
     likelihood = fields.Integer(tracking=True, help="On the likelihood scale, 1 to 5.")
     impact = fields.Integer(tracking=True, help="On the impact scale, 1 to 5.")
@@ -74,13 +85,12 @@ class LightingRisk(models.Model):
     action_ids = fields.One2many("lighting.risk.action", "risk_id", string="Response Actions")
     open_action_count = fields.Integer(compute="_compute_action_counts")
     has_overdue_action = fields.Boolean(
-        compute="_compute_action_counts", search="_search_has_overdue_action",
+        compute="_compute_action_counts",
+        search="_search_has_overdue_action",
         string="Overdue Actions",
     )
     indicator_ids = fields.One2many("lighting.risk.indicator", "risk_id", string="Indicators")
-    assessment_ids = fields.One2many(
-        "lighting.risk.assessment", "risk_id", string="Assessment History"
-    )
+    assessment_ids = fields.One2many("lighting.risk.assessment", "risk_id", string="Assessment History")
     residual_likelihood = fields.Integer(tracking=True)
     residual_impact = fields.Integer(tracking=True)
     residual_score = fields.Integer(compute="_compute_score", store=True)
@@ -94,8 +104,12 @@ class LightingRisk(models.Model):
             risk.impact_name = steps["impact"].get(risk.impact, "")
 
     @api.depends(
-        "likelihood", "impact", "residual_likelihood", "residual_impact",
-        "company_id.risk_score_rule", "company_id.risk_medium_threshold",
+        "likelihood",
+        "impact",
+        "residual_likelihood",
+        "residual_impact",
+        "company_id.risk_score_rule",
+        "company_id.risk_medium_threshold",
         "company_id.risk_high_threshold",
     )
     def _compute_score(self):
@@ -122,8 +136,10 @@ class LightingRisk(models.Model):
         steps = self.env["lighting.risk.scale"]._steps()
         for risk in self:
             for field_name, axis in (
-                ("likelihood", "likelihood"), ("impact", "impact"),
-                ("residual_likelihood", "likelihood"), ("residual_impact", "impact"),
+                ("likelihood", "likelihood"),
+                ("impact", "impact"),
+                ("residual_likelihood", "likelihood"),
+                ("residual_impact", "impact"),
             ):
                 value = risk[field_name]
                 if value and value not in steps[axis]:
@@ -149,8 +165,7 @@ class LightingRisk(models.Model):
         labels = dict(self._fields["response"]._description_selection(self.env))
         level = dict(self._fields["level"]._description_selection(self.env)).get(self.level)
         return _(
-            "Risk %(risk)s: the field Response cannot be %(response)s for a %(level)s risk; "
-            "allowed: %(allowed)s.",
+            "Risk %(risk)s: the field Response cannot be %(response)s for a %(level)s risk; allowed: %(allowed)s.",
             risk=self.name,
             response=labels[self.response],
             level=level or _("not assessed"),
@@ -165,7 +180,8 @@ class LightingRisk(models.Model):
                     _(
                         "Risk %(risk)s: the field Residual Likelihood/Impact is assessed "
                         "after the Response Actions are done; %(count)s are still open.",
-                        risk=risk.name, count=risk.open_action_count,
+                        risk=risk.name,
+                        count=risk.open_action_count,
                     )
                 )
 
@@ -177,7 +193,8 @@ class LightingRisk(models.Model):
                     _(
                         "Risk %(risk)s is high: its Response Actions must be done or "
                         "cancelled before it is closed (%(count)s open).",
-                        risk=risk.name, count=risk.open_action_count,
+                        risk=risk.name,
+                        count=risk.open_action_count,
                     )
                 )
 
@@ -212,9 +229,11 @@ class LightingRisk(models.Model):
     def _with_unfit_response(self, vals):
         def unfit(risk):
             company = self.env["res.company"].browse(vals.get("company_id")) or risk.company_id
-            level = company._risk_level(company._risk_score(
-                vals.get("likelihood", risk.likelihood), vals.get("impact", risk.impact)))
+            level = company._risk_level(
+                company._risk_score(vals.get("likelihood", risk.likelihood), vals.get("impact", risk.impact))
+            )
             return risk.response and risk.response not in ALLOWED_RESPONSES.get(level, ())
+
         return self.filtered(unfit)
 
     def _ask_for_new_response(self):
@@ -230,35 +249,43 @@ class LightingRisk(models.Model):
         values = []
         for risk in self:
             if "assessment" in kinds and risk.likelihood and risk.impact:
-                values.append(risk._assessment_values("assessment", risk.likelihood, risk.impact,
-                                                      risk.score, risk.level, note))
+                values.append(
+                    risk._assessment_values("assessment", risk.likelihood, risk.impact, risk.score, risk.level, note)
+                )
             if "residual" in kinds and risk.residual_likelihood and risk.residual_impact:
-                values.append(risk._assessment_values(
-                    "residual", risk.residual_likelihood, risk.residual_impact,
-                    risk.residual_score, risk.residual_level, note))
+                values.append(
+                    risk._assessment_values(
+                        "residual",
+                        risk.residual_likelihood,
+                        risk.residual_impact,
+                        risk.residual_score,
+                        risk.residual_level,
+                        note,
+                    )
+                )
         self.env["lighting.risk.assessment"].create(values)
 
     def _assessment_values(self, kind, likelihood, impact, score, level, note):
         return {
-            "risk_id": self.id, "kind": kind, "likelihood": likelihood, "impact": impact,
-            "score": score, "level": level, "note": note,
+            "risk_id": self.id,
+            "kind": kind,
+            "likelihood": likelihood,
+            "impact": impact,
+            "score": score,
+            "level": level,
+            "note": note,
         }
 
     def action_assess(self):
         for risk in self:
             if not (risk.likelihood and risk.impact):
-                raise UserError(
-                    _("Risk %(risk)s: set the fields Likelihood and Impact to assess it.",
-                      risk=risk.name)
-                )
+                raise UserError(_("Risk %(risk)s: set the fields Likelihood and Impact to assess it.", risk=risk.name))
         self.write({"state": "assessed"})
 
     def action_treat(self):
         for risk in self:
             if not risk.response:
-                raise UserError(
-                    _("Risk %(risk)s: choose the field Response before treating it.", risk=risk.name)
-                )
+                raise UserError(_("Risk %(risk)s: choose the field Response before treating it.", risk=risk.name))
         self.write({"state": "treated"})
 
     def action_close(self):
@@ -312,15 +339,14 @@ class LightingRisk(models.Model):
                     "level": company._risk_level(company._risk_score(likelihood, impact)),
                 }
                 row.append(dict(cell, likelihood=likelihood, impact=impact))
-            rows.append({"likelihood": likelihood, "name": steps["likelihood"][likelihood],
-                         "cells": row})
+            rows.append({"likelihood": likelihood, "name": steps["likelihood"][likelihood], "cells": row})
         return {
             "rows": rows,
             "impacts": [{"value": v, "name": n} for v, n in sorted(steps["impact"].items())],
             "domain": domain,
             "total": sum(cell["count"] for cell in cells.values()),
-            "offices": [{"id": c.id, "name": c.name}
-                        for c in self.env.companies.filtered("is_lighting_office")],
-            "categories": [{"value": v, "name": n}
-                           for v, n in self._fields["category"]._description_selection(self.env)],
+            "offices": [{"id": c.id, "name": c.name} for c in self.env.companies.filtered("is_lighting_office")],
+            "categories": [
+                {"value": v, "name": n} for v, n in self._fields["category"]._description_selection(self.env)
+            ],
         }

@@ -11,23 +11,23 @@ class LightingRiskAction(models.Model):
     _order = "date_deadline, id"
 
     name = fields.Char(string="Action", required=True, tracking=True)
-    risk_id = fields.Many2one(
-        "lighting.risk", required=True, ondelete="cascade", index=True
-    )
+    risk_id = fields.Many2one("lighting.risk", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
     risk_level = fields.Selection(related="risk_id.level", string="Risk Level")
     owner_id = fields.Many2one(
-        "res.users", required=True, default=lambda self: self.env.user,
+        "res.users",
+        required=True,
+        default=lambda self: self.env.user,
         tracking=True,
     )
     date_deadline = fields.Date(string="Due Date", required=True, tracking=True)
     state = fields.Selection(
         [("todo", "To Do"), ("done", "Done"), ("cancelled", "Cancelled")],
-        default="todo", required=True, tracking=True,
+        default="todo",
+        required=True,
+        tracking=True,
     )
-    is_overdue = fields.Boolean(
-        string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue"
-    )
+    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
 
     @api.depends("state", "date_deadline")
     def _compute_is_overdue(self):

@@ -15,14 +15,13 @@ class LightingRiskAssessment(models.Model):
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
     kind = fields.Selection(
         [("assessment", "Assessment"), ("residual", "Residual Assessment")],
-        required=True, default="assessment",
+        required=True,
+        default="assessment",
     )
     likelihood = fields.Integer(required=True)
     impact = fields.Integer(required=True)
     score = fields.Integer()
     level = fields.Selection(LEVELS)
-    user_id = fields.Many2one(
-        "res.users", string="Assessed by", required=True, default=lambda self: self.env.user
-    )
+    user_id = fields.Many2one("res.users", string="Assessed by", required=True, default=lambda self: self.env.user)
     assessed_on = fields.Datetime(required=True, default=fields.Datetime.now)
     note = fields.Char()

@@ -16,13 +16,16 @@ class LightingRiskIndicator(models.Model):
     risk_id = fields.Many2one("lighting.risk", required=True, ondelete="cascade", index=True)
     company_id = fields.Many2one(related="risk_id.company_id", store=True, index=True)
     direction = fields.Selection(
-        [("above", "Above"), ("below", "Below")], required=True, default="above",
+        [("above", "Above"), ("below", "Below")],
+        required=True,
+        default="above",
         help="Whether the indicator is crossed when the current value goes above or below the threshold.",
     )
     threshold = fields.Float(required=True)
     current_value = fields.Float()
     likelihood_step = fields.Integer(
-        string="Raises Likelihood by", default=1,
+        string="Raises Likelihood by",
+        default=1,
         help="How many steps the risk's likelihood rises when the indicator is crossed.",
     )
     is_crossed = fields.Boolean(string="Crossed", compute="_compute_is_crossed", store=True)

@@ -17,8 +17,11 @@ class LightingRiskRound(models.Model):
     risk_count = fields.Integer(compute="_compute_risk_count")
 
     _sql_constraints = [
-        ("office_quarter_unique", "unique(company_id, date_start)",
-         "An office has one identification round per quarter."),
+        (
+            "office_quarter_unique",
+            "unique(company_id, date_start)",
+            "An office has one identification round per quarter.",
+        ),
     ]
 
     @api.depends("date_start", "company_id")
@@ -27,7 +30,9 @@ class LightingRiskRound(models.Model):
             start = round_.date_start
             round_.name = start and _(
                 "%(office)s %(year)s Q%(quarter)s",
-                office=round_.company_id.name, year=start.year, quarter=(start.month - 1) // 3 + 1,
+                office=round_.company_id.name,
+                year=start.year,
+                quarter=(start.month - 1) // 3 + 1,
             )
 
     @api.depends("risk_ids")
@@ -52,4 +57,5 @@ class LightingRiskRound(models.Model):
         today = fields.Date.context_today(self)
         quarter = today.replace(month=(today.month - 1) // 3 * 3 + 1, day=1)
         return self._open_office_rounds(
-            quarter, lambda round_: round_.env._("Review the office's risks and add new ones"))
+            quarter, lambda round_: round_.env._("Review the office's risks and add new ones")
+        )

@@ -24,9 +24,7 @@ class LightingRiskScale(models.Model):
     def _check_value(self):
         for step in self:
             if not 1 <= step.value <= 5:
-                raise ValidationError(
-                    _("Scale step %(name)s: the field Value must be from 1 to 5.", name=step.name)
-                )
+                raise ValidationError(_("Scale step %(name)s: the field Value must be from 1 to 5.", name=step.name))
 
     @api.model
     def _steps(self):

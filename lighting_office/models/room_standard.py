@@ -11,7 +11,8 @@ class LightingRoomStandard(models.Model):
 
     name = fields.Char(string="Room Type", required=True, translate=True)
     target_illuminance = fields.Float(string="Target Illuminance (lx)", required=True)
-    power_density_limit = fields.Float(string="Power Density Limit (W/m2)", required=True,
-                                       help="Current value (现行值) of GB 50034-2013.")
+    power_density_limit = fields.Float(
+        string="Power Density Limit (W/m2)", required=True, help="Current value (现行值) of GB 50034-2013."
+    )
     reference_plane = fields.Char(translate=True)
     active = fields.Boolean(default=True)

@@ -23,7 +23,11 @@ class SaleOrder(models.Model):
     # R3.1.4 signing and HQ filing
     contract_state = fields.Selection(
         [("unsigned", "Not Signed"), ("signed", "Signed"), ("filed", "Filed at HQ")],
-        string="Contract", default="unsigned", required=True, copy=False, tracking=True,
+        string="Contract",
+        default="unsigned",
+        required=True,
+        copy=False,
+        tracking=True,
     )
     signed_contract = fields.Binary(attachment=True, copy=False)
     signed_contract_name = fields.Char(string="Signed Contract File Name", copy=False)
@@ -32,7 +36,8 @@ class SaleOrder(models.Model):
     hq_filed_by_id = fields.Many2one("res.users", string="Filed by", copy=False, readonly=True)
     hq_filed_date = fields.Datetime(string="Filed on", copy=False, readonly=True)
     filing_overdue = fields.Boolean(
-        compute="_compute_filing_overdue", search="_search_filing_overdue",
+        compute="_compute_filing_overdue",
+        search="_search_filing_overdue",
         help="Signed but not filed at head office within the office's filing period.",
     )
     # R3.1.5 execution
@@ -42,7 +47,8 @@ class SaleOrder(models.Model):
     shipped_date = fields.Date(string="Shipped On", tracking=True)
     production_note = fields.Text(string="Production Follow-up")
     shipping_late = fields.Boolean(
-        compute="_compute_shipping_late", search="_search_shipping_late",
+        compute="_compute_shipping_late",
+        search="_search_shipping_late",
         help="The promised production date passed without shipment, or the goods shipped after it.",
     )
     shipped_after_promise = fields.Boolean(compute="_compute_shipped_after_promise", store=True)
@@ -66,9 +72,7 @@ class SaleOrder(models.Model):
 
     def _filing_overdue_orders(self):
         # sudo: only ids leave here; the caller's search applies the user's rules.
-        signed = self.sudo().search_fetch(
-            [("contract_state", "=", "signed")], ["signed_date", "company_id"]
-        )
+        signed = self.sudo().search_fetch([("contract_state", "=", "signed")], ["signed_date", "company_id"])
         return signed.filtered("filing_overdue").sudo(False)
 
     @api.depends("promised_production_date", "shipped_date")
@@ -83,7 +87,8 @@ class SaleOrder(models.Model):
             raise UserError(_("Unsupported search on Shipping Late."))
         late = [
             "|",
-            "&", ("shipped_date", "=", False),
+            "&",
+            ("shipped_date", "=", False),
             ("promised_production_date", "<", fields.Date.context_today(self)),
             ("shipped_after_promise", "=", True),
         ]
@@ -93,15 +98,18 @@ class SaleOrder(models.Model):
     def _compute_shipped_after_promise(self):
         for order in self:
             order.shipped_after_promise = bool(
-                order.promised_production_date and order.shipped_date
+                order.promised_production_date
+                and order.shipped_date
                 and order.shipped_date > order.promised_production_date
             )
 
     @api.depends("install_job_ids")
     def _compute_install_job_count(self):
-        counts = dict(self.env["lighting.install.job"]._read_group(
-            [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
-        ))
+        counts = dict(
+            self.env["lighting.install.job"]._read_group(
+                [("sale_order_id", "in", self.ids)], ["sale_order_id"], ["__count"]
+            )
+        )
         for order in self:
             order.install_job_count = counts.get(order, 0)
 
@@ -109,18 +117,25 @@ class SaleOrder(models.Model):
     def _check_contract_state(self):
         for order in self:
             if order.contract_state != "unsigned" and not order.signed_contract:
-                raise ValidationError(_(
-                    "%(order)s: attach the signed contract (field Signed Contract) "
-                    "before the order is marked signed.", order=order.name))
+                raise ValidationError(
+                    _(
+                        "%(order)s: attach the signed contract (field Signed Contract) "
+                        "before the order is marked signed.",
+                        order=order.name,
+                    )
+                )
             if order.contract_state != "unsigned" and order.state != "sale":
-                raise ValidationError(_(
-                    "%(order)s: only a confirmed order can be signed or filed "
-                    "(field Status is “%(state)s”).", order=order.name,
-                    state=dict(order._fields["state"]._description_selection(self.env))[order.state]))
+                raise ValidationError(
+                    _(
+                        "%(order)s: only a confirmed order can be signed or filed (field Status is “%(state)s”).",
+                        order=order.name,
+                        state=dict(order._fields["state"]._description_selection(self.env))[order.state],
+                    )
+                )
             if order.contract_state == "filed" and not order.hq_filing_number:
-                raise ValidationError(_(
-                    "%(order)s: the field HQ Filing Number is required to file the contract.",
-                    order=order.name))
+                raise ValidationError(
+                    _("%(order)s: the field HQ Filing Number is required to file the contract.", order=order.name)
+                )
 
     def write(self, vals):
         if not self.env.su:
@@ -136,13 +151,19 @@ class SaleOrder(models.Model):
         if (FILING_FIELDS & set(vals) or vals.get("contract_state") == "filed") and not any(
             user.has_group(group) for group in HQ_GROUPS
         ):
-            raise AccessError(_(
-                "%(orders)s: only HQ Finance or HQ Management record the HQ filing.",
-                orders=", ".join(self.mapped("name"))))
+            raise AccessError(
+                _(
+                    "%(orders)s: only HQ Finance or HQ Management record the HQ filing.",
+                    orders=", ".join(self.mapped("name")),
+                )
+            )
         if not user.has_group("sales_team.group_sale_salesman") and set(vals) - FOLLOWUP_FIELDS:
-            raise AccessError(_(
-                "%(orders)s: technical support may only record the production and shipping follow-up.",
-                orders=", ".join(self.mapped("name"))))
+            raise AccessError(
+                _(
+                    "%(orders)s: technical support may only record the production and shipping follow-up.",
+                    orders=", ".join(self.mapped("name")),
+                )
+            )
 
     def request_validation(self):
         self._check_contract_fields()
@@ -158,9 +179,13 @@ class SaleOrder(models.Model):
                 if not order[name] or (name == "contract_terms" and is_html_empty(order[name]))
             ]
             if missing:
-                raise UserError(_(
-                    "%(order)s cannot be sent to review or confirmed: fill in %(fields)s.",
-                    order=order.name, fields=", ".join(missing)))
+                raise UserError(
+                    _(
+                        "%(order)s cannot be sent to review or confirmed: fill in %(fields)s.",
+                        order=order.name,
+                        fields=", ".join(missing),
+                    )
+                )
 
     # The steps of the order's flow (approval_flows.FLOWS["sale.order"]).
     @flow_step
@@ -195,23 +220,29 @@ class SaleOrder(models.Model):
         # already tells of the confirmation, and the salesperson who confirms does not
         # work the job: no creation note, no follower (the assigned staff follow it).
         self.env["lighting.install.job"].sudo().with_context(
-            mail_create_nolog=True, mail_create_nosubscribe=True,
-        ).create([
-            {
-                "sale_order_id": order.id,
-                "company_id": order.company_id.id,
-                "partner_id": order.partner_shipping_id.id,
-                "planned_date": order.commitment_date or order.expected_date,
-            }
-            for order in self if not order.install_job_ids
-        ])
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+        ).create(
+            [
+                {
+                    "sale_order_id": order.id,
+                    "company_id": order.company_id.id,
+                    "partner_id": order.partner_shipping_id.id,
+                    "planned_date": order.commitment_date or order.expected_date,
+                }
+                for order in self
+                if not order.install_job_ids
+            ]
+        )
 
     @api.model
     def _get_all_validation_exceptions(self):
         # The review freezes the approved contract in the form; what comes
         # after the approval (signing, production follow-up) stays editable.
         return super()._get_all_validation_exceptions() + [
-            "signed_contract", "signed_contract_name", *FOLLOWUP_FIELDS,
+            "signed_contract",
+            "signed_contract_name",
+            *FOLLOWUP_FIELDS,
         ]
 
     def _print_lang(self):

@@ -24,7 +24,10 @@ class LightingSocialInsurance(models.Model):
     name = fields.Char(compute="_compute_name", store=True)
     date_from = fields.Date(string="Valid From", required=True, tracking=True, default=fields.Date.context_today)
     line_ids = fields.One2many(
-        "lighting.social.insurance.line", "insurance_id", string="Insurances", copy=True,
+        "lighting.social.insurance.line",
+        "insurance_id",
+        string="Insurances",
+        copy=True,
         default=lambda self: [fields.Command.create({"kind": kind}) for kind, _label in INSURANCE_KINDS],
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -32,14 +35,19 @@ class LightingSocialInsurance(models.Model):
     employee_amount = fields.Monetary(string="Employee per Month", compute="_compute_amounts", store=True)
     state = fields.Selection(
         [("draft", "Draft"), ("active", "In Force"), ("closed", "Ended")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("employee_id.name", "date_from")
     def _compute_name(self):
         for insurance in self:
-            insurance.name = _("%(employee)s social insurance from %(date)s",
-                               employee=insurance.employee_id.name, date=insurance.date_from)
+            insurance.name = _(
+                "%(employee)s social insurance from %(date)s",
+                employee=insurance.employee_id.name,
+                date=insurance.date_from,
+            )
 
     @api.depends("line_ids.employer_amount", "line_ids.employee_amount")
     def _compute_amounts(self):
@@ -55,9 +63,12 @@ class LightingSocialInsurance(models.Model):
             missing = [labels[kind] for kind in labels if kind not in kinds]
             if missing or len(kinds) != len(set(kinds)):
                 raise ValidationError(
-                    _("%(name)s: the field Insurances must hold each of the five insurances and the "
-                      "housing fund once (missing: %(missing)s).",
-                      name=insurance.name, missing=", ".join(missing) or "-")
+                    _(
+                        "%(name)s: the field Insurances must hold each of the five insurances and the "
+                        "housing fund once (missing: %(missing)s).",
+                        name=insurance.name,
+                        missing=", ".join(missing) or "-",
+                    )
                 )
 
     def action_activate(self):

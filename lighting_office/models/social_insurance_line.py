@@ -12,7 +12,9 @@ class LightingSocialInsuranceLine(models.Model):
     _check_company_auto = True
     _order = "insurance_id, id"
 
-    insurance_id = fields.Many2one("lighting.social.insurance", string="Insurance Record", required=True, ondelete="cascade", index=True)
+    insurance_id = fields.Many2one(
+        "lighting.social.insurance", string="Insurance Record", required=True, ondelete="cascade", index=True
+    )
     employee_id = fields.Many2one(related="insurance_id.employee_id", store=True)
     company_id = fields.Many2one(related="insurance_id.company_id", store=True, string="Office")
     kind = fields.Selection(INSURANCE_KINDS, string="Insurance", required=True)
@@ -35,13 +37,19 @@ class LightingSocialInsuranceLine(models.Model):
         for line in self:
             if line.base < 0:
                 raise ValidationError(
-                    _("%(name)s, %(kind)s: the field Contribution Base cannot be negative.",
-                      name=line.insurance_id.name, kind=labels[line.kind])
+                    _(
+                        "%(name)s, %(kind)s: the field Contribution Base cannot be negative.",
+                        name=line.insurance_id.name,
+                        kind=labels[line.kind],
+                    )
                 )
             for field in ("employer_rate", "employee_rate"):
                 if not 0 <= line[field] <= 100:
                     raise ValidationError(
-                        _("%(name)s, %(kind)s: the field %(field)s must be between 0 and 100.",
-                          name=line.insurance_id.name, kind=labels[line.kind],
-                          field=line._fields[field].get_description(self.env)["string"])
+                        _(
+                            "%(name)s, %(kind)s: the field %(field)s must be between 0 and 100.",
+                            name=line.insurance_id.name,
+                            kind=labels[line.kind],
+                            field=line._fields[field].get_description(self.env)["string"],
+                        )
                     )

@@ -10,11 +10,13 @@ class StockLot(models.Model):
     lighting_ticket_ids = fields.One2many("helpdesk.ticket", "lot_id", string="Feedback Tickets")
     lighting_repair_ids = fields.One2many("repair.order", "lot_id", string="Repairs")
     lighting_part_move_ids = fields.Many2many(
-        "stock.move", string="Replaced Parts", compute="_compute_lighting_part_move_ids")
+        "stock.move", string="Replaced Parts", compute="_compute_lighting_part_move_ids"
+    )
 
     def _compute_lighting_part_move_ids(self):
         parts = self.env["stock.move"].search(
-            [("repair_id.lot_id", "in", self.ids), ("repair_line_type", "=", "add"), ("state", "!=", "cancel")])
+            [("repair_id.lot_id", "in", self.ids), ("repair_line_type", "=", "add"), ("state", "!=", "cancel")]
+        )
         by_lot = parts.grouped(lambda move: move.repair_id.lot_id)
         for lot in self:
             lot.lighting_part_move_ids = by_lot.get(lot, parts.browse())

@@ -3,7 +3,6 @@ from datetime import timedelta
 from odoo import SUPERUSER_ID, _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
-
 AUTHOR_FIELDS = {"name", "kind", "description", "company_id", "anonymous"}
 
 
@@ -19,11 +18,16 @@ class LightingSuggestion(models.Model):
 
     name = fields.Char(string="Subject", required=True)
     kind = fields.Selection(
-        [("suggestion", "Suggestion"), ("concern", "Concern")], required=True, default="suggestion",
+        [("suggestion", "Suggestion"), ("concern", "Concern")],
+        required=True,
+        default="suggestion",
     )
     description = fields.Text(required=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, default=lambda self: self.env.company,
+        "res.company",
+        string="Office",
+        required=True,
+        default=lambda self: self.env.company,
         domain=[("is_lighting_office", "=", True)],
     )
     anonymous = fields.Boolean(
@@ -33,7 +37,10 @@ class LightingSuggestion(models.Model):
     # Only HQ Management reads the author: the office sees author_name, which
     # hides anonymous authors. Record rules still use it to show authors their own.
     user_id = fields.Many2one(
-        "res.users", string="Author", readonly=True, index=True,
+        "res.users",
+        string="Author",
+        readonly=True,
+        index=True,
         groups="lighting_office.group_lighting_hq_management",
     )
     author_name = fields.Char(string="Submitted By", compute="_compute_author_name")
@@ -44,21 +51,23 @@ class LightingSuggestion(models.Model):
     answered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     answered_late = fields.Boolean(compute="_compute_answered_late", store=True)
     is_late = fields.Boolean(
-        string="Late", compute="_compute_is_late", search="_search_is_late",
+        string="Late",
+        compute="_compute_is_late",
+        search="_search_is_late",
         help="Not answered by its deadline, or answered after it.",
     )
     state = fields.Selection(
         [("submitted", "Submitted"), ("answered", "Answered"), ("closed", "Closed")],
-        default="submitted", required=True, tracking=True,
+        default="submitted",
+        required=True,
+        tracking=True,
     )
 
     def _compute_author_name(self):
         # sudo: the author is read only to print the name of an author who did
         # not ask for anonymity.
         for suggestion in self:
-            suggestion.author_name = (
-                _("Anonymous") if suggestion.anonymous else suggestion.sudo().user_id.name
-            )
+            suggestion.author_name = _("Anonymous") if suggestion.anonymous else suggestion.sudo().user_id.name
 
     @api.depends("submit_date", "company_id.lighting_suggestion_answer_days")
     def _compute_deadline(self):
@@ -101,8 +110,11 @@ class LightingSuggestion(models.Model):
             company = self.env["res.company"].browse(vals.get("company_id") or self.env.company.id)
             if company not in allowed:
                 raise AccessError(
-                    _("Suggestion %(name)s: you cannot submit to the office %(office)s.",
-                      name=vals.get("name"), office=company.sudo().name)
+                    _(
+                        "Suggestion %(name)s: you cannot submit to the office %(office)s.",
+                        name=vals.get("name"),
+                        office=company.sudo().name,
+                    )
                 )
             vals.update(user_id=self.env.uid, company_id=company.id)
         suggestions = self.browse()
@@ -120,13 +132,25 @@ class LightingSuggestion(models.Model):
     def _check_author_fields(self, vals):
         """The superuser creates what the author wrote, and nothing else: no answer, state or date."""
         defaults = {"state": "submitted"}
-        foreign = [fname for fname in set(vals) - AUTHOR_FIELDS if vals[fname] not in (False, None, "", [], defaults.get(fname))]
+        foreign = [
+            fname
+            for fname in set(vals) - AUTHOR_FIELDS
+            if vals[fname] not in (False, None, "", [], defaults.get(fname))
+        ]
         if foreign:
-            raise AccessError(_(
-                "Suggestion %(name)s: the author writes only its subject, kind, description, office and "
-                "anonymity, not %(fields)s.", name=vals.get("name"),
-                fields=", ".join(self._fields[fname].get_description(self.env)["string"]
-                                 for fname in foreign if fname in self._fields) or ", ".join(foreign)))
+            raise AccessError(
+                _(
+                    "Suggestion %(name)s: the author writes only its subject, kind, description, office and "
+                    "anonymity, not %(fields)s.",
+                    name=vals.get("name"),
+                    fields=", ".join(
+                        self._fields[fname].get_description(self.env)["string"]
+                        for fname in foreign
+                        if fname in self._fields
+                    )
+                    or ", ".join(foreign),
+                )
+            )
         for fname in set(vals) - AUTHOR_FIELDS:
             del vals[fname]
 
@@ -137,18 +161,19 @@ class LightingSuggestion(models.Model):
             manager = suggestion.company_id.office_manager_id
             if manager:
                 suggestion.activity_schedule(
-                    "mail.mail_activity_data_todo", date_deadline=suggestion.deadline,
-                    summary=_("Answer the employee's %(kind)s", kind=suggestion.kind), user_id=manager.id,
+                    "mail.mail_activity_data_todo",
+                    date_deadline=suggestion.deadline,
+                    summary=_("Answer the employee's %(kind)s", kind=suggestion.kind),
+                    user_id=manager.id,
                 )
 
     def action_answer(self):
         for suggestion in self:
             if not (suggestion.answer or "").strip():
-                raise UserError(
-                    _("Suggestion %(name)s: fill in the field Answer first.", name=suggestion.name)
-                )
-        self.write({"state": "answered", "answer_date": fields.Date.context_today(self),
-                    "answered_by_id": self.env.uid})
+                raise UserError(_("Suggestion %(name)s: fill in the field Answer first.", name=suggestion.name))
+        self.write(
+            {"state": "answered", "answer_date": fields.Date.context_today(self), "answered_by_id": self.env.uid}
+        )
         self.activity_feedback(["mail.mail_activity_data_todo"])
 
     def action_close(self):

@@ -13,8 +13,12 @@ class LightingTeamActivity(models.Model):
 
     name = fields.Char(required=True, tracking=True)
     company_id = fields.Many2one(
-        "res.company", string="Office", required=True, default=lambda self: self.env.company,
-        domain=[("is_lighting_office", "=", True)], tracking=True,
+        "res.company",
+        string="Office",
+        required=True,
+        default=lambda self: self.env.company,
+        domain=[("is_lighting_office", "=", True)],
+        tracking=True,
     )
     date = fields.Date(required=True, tracking=True)
     place = fields.Char()
@@ -26,7 +30,9 @@ class LightingTeamActivity(models.Model):
     attendee_count = fields.Integer(string="Attendance", compute="_compute_attendee_count", store=True)
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
-        default="planned", required=True, tracking=True,
+        default="planned",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("attendee_ids")
@@ -39,16 +45,23 @@ class LightingTeamActivity(models.Model):
         for activity in self:
             if activity.budget < 0 or activity.actual_cost < 0:
                 raise ValidationError(
-                    _("Team activity %(name)s: the fields Budget and Actual Cost cannot be negative.",
-                      name=activity.name)
+                    _(
+                        "Team activity %(name)s: the fields Budget and Actual Cost cannot be negative.",
+                        name=activity.name,
+                    )
                 )
             # sudo: a manager may not read another office's employee, yet must
             # be told that one was picked; only the name leaves here.
-            strangers = activity.sudo().attendee_ids.filtered(lambda e, office=activity.company_id: e.company_id != office)
+            strangers = activity.sudo().attendee_ids.filtered(
+                lambda e, office=activity.company_id: e.company_id != office
+            )
             if strangers:
                 raise ValidationError(
-                    _("Team activity %(name)s: the field Attendees names %(employee)s of another office.",
-                      name=activity.name, employee=strangers[0].name)
+                    _(
+                        "Team activity %(name)s: the field Attendees names %(employee)s of another office.",
+                        name=activity.name,
+                        employee=strangers[0].name,
+                    )
                 )
 
     def action_done(self):

@@ -17,28 +17,42 @@ class LightingTechHandover(models.Model):
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     install_job_id = fields.Many2one(
-        "lighting.install.job", string="Installation Job", required=True, ondelete="cascade", index=True,
-        tracking=True, domain="[('state', '=', 'planned')]",
+        "lighting.install.job",
+        string="Installation Job",
+        required=True,
+        ondelete="cascade",
+        index=True,
+        tracking=True,
+        domain="[('state', '=', 'planned')]",
     )
     company_id = fields.Many2one(related="install_job_id.company_id", store=True, index=True, string="Office")
     partner_id = fields.Many2one(related="install_job_id.partner_id", string="Site")
     aftersales_user_id = fields.Many2one(
-        related="install_job_id.user_id", store=True, string="After-sales Staff",
+        related="install_job_id.user_id",
+        store=True,
+        string="After-sales Staff",
         help="The job's after-sales staff, who acknowledge the handover.",
     )
     support_user_id = fields.Many2one(
-        "res.users", string="Technical Support", required=True, tracking=True,
-        default=lambda self: self.env.user, domain="[('share', '=', False)]",
+        "res.users",
+        string="Technical Support",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.user,
+        domain="[('share', '=', False)]",
     )
     summary = fields.Html()
     line_ids = fields.One2many("lighting.tech.handover.line", "handover_id", string="Checklist", copy=True)
     attachment_ids = fields.Many2many(
-        "ir.attachment", string="Documents and Drawings",
+        "ir.attachment",
+        string="Documents and Drawings",
         help="Installation drawings, wiring diagrams, commissioning documents.",
     )
     state = fields.Selection(
         [("draft", "Draft"), ("handed_over", "Handed Over"), ("acknowledged", "Acknowledged")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
     handed_over_date = fields.Datetime(readonly=True, copy=False)
     acknowledged_date = fields.Datetime(readonly=True, copy=False)
@@ -68,13 +82,15 @@ class LightingTechHandover(models.Model):
 
     def _check_draft(self):
         for handover in self.filtered(lambda h: h.state != "draft"):
-            raise UserError(_("%(handover)s: it has been handed over; reset it to draft to change it.",
-                              handover=handover.name))
+            raise UserError(
+                _("%(handover)s: it has been handed over; reset it to draft to change it.", handover=handover.name)
+            )
 
     def _check_support_user(self):
         if not self.env.user.has_group("lighting_office.group_lighting_support"):
-            raise UserError(_("%(handover)s: only technical support hands over or reopens a handover.",
-                              handover=self[:1].name))
+            raise UserError(
+                _("%(handover)s: only technical support hands over or reopens a handover.", handover=self[:1].name)
+            )
 
     def _check_can_hand_over(self):
         self._check_support_user()
@@ -82,42 +98,61 @@ class LightingTechHandover(models.Model):
             if handover.state != "draft":
                 raise UserError(_("%(handover)s: only a draft can be handed over.", handover=handover.name))
             if not handover.aftersales_user_id:
-                raise UserError(_("%(handover)s: set the After-sales Staff of job %(job)s first.",
-                                  handover=handover.name, job=handover.install_job_id.name))
+                raise UserError(
+                    _(
+                        "%(handover)s: set the After-sales Staff of job %(job)s first.",
+                        handover=handover.name,
+                        job=handover.install_job_id.name,
+                    )
+                )
             if not handover.line_ids:
-                raise UserError(_("%(handover)s: add the checklist (requirements, commissioning steps, "
-                                  "precautions) first.", handover=handover.name))
+                raise UserError(
+                    _(
+                        "%(handover)s: add the checklist (requirements, commissioning steps, precautions) first.",
+                        handover=handover.name,
+                    )
+                )
 
     def _check_can_acknowledge(self):
         for handover in self:
             if handover.state != "handed_over":
-                raise UserError(_("%(handover)s: only a handed-over handover can be acknowledged.",
-                                  handover=handover.name))
+                raise UserError(
+                    _("%(handover)s: only a handed-over handover can be acknowledged.", handover=handover.name)
+                )
             if handover.aftersales_user_id != self.env.user:
-                raise UserError(_("%(handover)s: only %(user)s, the job's After-sales Staff, can acknowledge it.",
-                                  handover=handover.name, user=handover.aftersales_user_id.name))
+                raise UserError(
+                    _(
+                        "%(handover)s: only %(user)s, the job's After-sales Staff, can acknowledge it.",
+                        handover=handover.name,
+                        user=handover.aftersales_user_id.name,
+                    )
+                )
 
     def action_hand_over(self):
         self.write({"state": "handed_over", "handed_over_date": fields.Datetime.now()})
         for handover in self:
             handover.activity_schedule(
-                "mail.mail_activity_data_todo", user_id=handover.aftersales_user_id.id,
+                "mail.mail_activity_data_todo",
+                user_id=handover.aftersales_user_id.id,
                 summary=_("Acknowledge the technical handover"),
             )
 
     def action_acknowledge(self):
-        self.write({
-            "state": "acknowledged",
-            "acknowledged_date": fields.Datetime.now(),
-            "acknowledged_by_id": self.env.user.id,
-        })
+        self.write(
+            {
+                "state": "acknowledged",
+                "acknowledged_date": fields.Datetime.now(),
+                "acknowledged_by_id": self.env.user.id,
+            }
+        )
         self.activity_ids.action_done()
 
     def action_reset_draft(self):
         self._check_support_user()
         started = self.filtered(lambda h: h.install_job_id.state != "planned")
         if started:
-            raise UserError(_("%(handover)s: the job has started; the handover can no longer change.",
-                              handover=started[0].name))
+            raise UserError(
+                _("%(handover)s: the job has started; the handover can no longer change.", handover=started[0].name)
+            )
         self.activity_ids.unlink()
         self.write({"state": "draft", "acknowledged_date": False, "acknowledged_by_id": False})

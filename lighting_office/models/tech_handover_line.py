@@ -13,9 +13,14 @@ class LightingTechHandoverLine(models.Model):
     company_id = fields.Many2one(related="handover_id.company_id", store=True, index=True)
     sequence = fields.Integer(default=10)
     kind = fields.Selection(
-        [("requirement", "Installation Requirement"), ("commissioning", "Commissioning Step"),
-         ("precaution", "Precaution")],
-        string="Type", required=True, default="requirement",
+        [
+            ("requirement", "Installation Requirement"),
+            ("commissioning", "Commissioning Step"),
+            ("precaution", "Precaution"),
+        ],
+        string="Type",
+        required=True,
+        default="requirement",
     )
     name = fields.Text(string="Item", required=True)
 

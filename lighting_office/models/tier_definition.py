@@ -16,9 +16,15 @@ class TierDefinition(models.Model):
     @api.model
     def _get_tier_validation_model_names(self):
         return super()._get_tier_validation_model_names() + [
-            "lighting.recruitment.plan", "lighting.appraisal.outcome", "lighting.solution",
-            "lighting.expense.preapproval", "lighting.asset.request", "lighting.asset.stocktake",
-            "lighting.document", "lighting.archive.loan",
+            "lighting.recruitment.plan",
+            "lighting.appraisal.outcome",
+            "lighting.solution",
+            "lighting.expense.preapproval",
+            "lighting.asset.request",
+            "lighting.asset.stocktake",
+            "lighting.document",
+            "lighting.archive.loan",
             "lighting.budget",
-            "lighting.vehicle.request", "lighting.business.trip",
+            "lighting.vehicle.request",
+            "lighting.business.trip",
         ]

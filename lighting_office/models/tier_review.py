@@ -21,17 +21,13 @@ class TierReview(models.Model):
 
     # A review belongs to the office of the document it reviews, so the
     # multi-company rule of base_tier_validation keeps offices apart.
-    company_id = fields.Many2one(
-        "res.company", compute="_compute_company_id", store=True, related=False
-    )
+    company_id = fields.Many2one("res.company", compute="_compute_company_id", store=True, related=False)
 
     @api.depends("model", "res_id", "definition_id.company_id")
     def _compute_company_id(self):
         for review in self:
             document = review._get_document()
-            review.company_id = (
-                document._get_company() if document else review.definition_id.company_id
-            )
+            review.company_id = document._get_company() if document else review.definition_id.company_id
 
     def _get_document(self):
         self.ensure_one()
@@ -87,8 +83,9 @@ class TierReview(models.Model):
         if self.env.su or self.env.user.has_group("base.group_system"):
             return super().unlink()
         if not running_steps():
-            raise AccessError(_("%(document)s: only an administrator deletes a review.",
-                                document=self._document_names()))
+            raise AccessError(
+                _("%(document)s: only an administrator deletes a review.", document=self._document_names())
+            )
         self.check_access("unlink")
         # sudo: the flow (restart, cancel, reset to draft) removes the reviews
         # of the document it restarts; the access of the user to them is checked above.
@@ -108,36 +105,47 @@ class TierReview(models.Model):
         it to another document, step or reviewer."""
         fixed = set(vals) - FLOW_FIELDS
         if fixed:
-            raise AccessError(_(
-                "%(document)s: the fields %(fields)s of a review are set when it is requested; "
-                "a review cannot be moved to another document, step or reviewer.",
-                document=self._document_names(), fields=", ".join(sorted(fixed)),
-            ))
+            raise AccessError(
+                _(
+                    "%(document)s: the fields %(fields)s of a review are set when it is requested; "
+                    "a review cannot be moved to another document, step or reviewer.",
+                    document=self._document_names(),
+                    fields=", ".join(sorted(fixed)),
+                )
+            )
         if vals.get("status") in DECIDED or {"done_by", "reviewed_date", "comment"} & set(vals):
             self._check_decided_by_reviewer(vals)
         if set(vals) - {"comment"} and not running_steps():
-            raise AccessError(_(
-                "%(document)s: a review is decided with the Validate or Reject button of its document, "
-                "not written.", document=self._document_names(),
-            ))
+            raise AccessError(
+                _(
+                    "%(document)s: a review is decided with the Validate or Reject button of its document, "
+                    "not written.",
+                    document=self._document_names(),
+                )
+            )
 
     def _check_decided_by_reviewer(self, vals):
         if vals.get("done_by", self.env.uid) != self.env.uid:
-            raise AccessError(_("%(document)s: a review is decided in the reviewer's own name.",
-                                document=self._document_names()))
+            raise AccessError(
+                _("%(document)s: a review is decided in the reviewer's own name.", document=self._document_names())
+            )
         for review in self:
-            if self.env.user not in review._get_reviewers() or (
-                    review.status in DECIDED and "status" not in vals):
-                raise AccessError(_(
-                    "%(document)s: %(user)s is not a reviewer of the step “%(step)s” and cannot decide it.",
-                    document=review._document_names(), user=self.env.user.name, step=review.name,
-                ))
+            if self.env.user not in review._get_reviewers() or (review.status in DECIDED and "status" not in vals):
+                raise AccessError(
+                    _(
+                        "%(document)s: %(user)s is not a reviewer of the step “%(step)s” and cannot decide it.",
+                        document=review._document_names(),
+                        user=self.env.user.name,
+                        step=review.name,
+                    )
+                )
 
     def _document_names(self):
         # sudo: only the names of the reviewed documents are shown in the refusal.
         documents = [review.sudo()._get_document() for review in self]
         return ", ".join(document.display_name for document in documents if document) or ", ".join(
-            str(res_id) for res_id in self.mapped("res_id"))
+            str(res_id) for res_id in self.mapped("res_id")
+        )
 
     def _check_access(self, operation):
         """A review is readable, and decidable, only by who may read its document."""
@@ -161,10 +169,12 @@ class TierReview(models.Model):
         return self.filtered(lambda review: review.id in allowed)
 
     def _document_access_error(self, reviews):
-        return AccessError(_(
-            "The reviews of %(count)s document(s) you may not read are out of your reach.",
-            count=len(set(reviews.sudo().mapped("res_id"))),
-        ))
+        return AccessError(
+            _(
+                "The reviews of %(count)s document(s) you may not read are out of your reach.",
+                count=len(set(reviews.sudo().mapped("res_id"))),
+            )
+        )
 
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
@@ -176,8 +186,7 @@ class TierReview(models.Model):
     def _readable_document_domain(self):
         """Reviews of the documents the user may read (one subquery per model, no extra query)."""
         parts = [
-            ["&", ("model", "=", name),
-             ("res_id", "in", self.env[name].with_context(active_test=False)._search([]))]
+            ["&", ("model", "=", name), ("res_id", "in", self.env[name].with_context(active_test=False)._search([]))]
             for name in self.env["tier.definition"]._get_tier_validation_model_names()
             if name in self.env and self.env[name].has_access("read")
         ]

@@ -71,12 +71,15 @@ class TierValidation(models.AbstractModel):
         for record in self:
             state = record[flow.state_field]
             if state != flow.initial:
-                raise ValidationError(_(
-                    "%(document)s cannot be created in the state “%(state)s”: a new record starts as "
-                    "“%(initial)s” and moves on only through its flow, once approved.",
-                    document=record.display_name, state=labels.get(state, state),
-                    initial=labels.get(flow.initial, _("Draft")),
-                ))
+                raise ValidationError(
+                    _(
+                        "%(document)s cannot be created in the state “%(state)s”: a new record starts as "
+                        "“%(initial)s” and moves on only through its flow, once approved.",
+                        document=record.display_name,
+                        state=labels.get(state, state),
+                        initial=labels.get(flow.initial, _("Draft")),
+                    )
+                )
 
     def write(self, vals):
         return super(TierValidation, without_forged_keys(self)).write(vals)
@@ -105,8 +108,14 @@ class TierValidation(models.AbstractModel):
     # dependency's Python strings up in that dependency's own translations only, and
     # base_tier_validation ships no Chinese for them.
     def _review_comment(self):
-        return next(iter(self.review_ids.filtered(
-            lambda review: self.env.user in review.reviewer_ids and review.comment).mapped("comment")), "")
+        return next(
+            iter(
+                self.review_ids.filtered(lambda review: self.env.user in review.reviewer_ids and review.comment).mapped(
+                    "comment"
+                )
+            ),
+            "",
+        )
 
     def _notify_accepted_reviews_body(self):
         comment = self._review_comment()
@@ -158,23 +167,35 @@ class TierValidation(models.AbstractModel):
             old = record[flow.state_field]
             if old == new or steps & set(flow.transitions.get((old, new), ())):
                 continue
-            message = _(
-                "%(document)s: the field %(field)s goes from “%(old)s” to “%(new)s” only through its own "
-                "action, after its approval; it cannot be written.",
-            ) if (old, new) in flow.transitions else _(
-                "%(document)s: the field %(field)s cannot go from “%(old)s” to “%(new)s”.",
+            message = (
+                _(
+                    "%(document)s: the field %(field)s goes from “%(old)s” to “%(new)s” only through its own "
+                    "action, after its approval; it cannot be written.",
+                )
+                if (old, new) in flow.transitions
+                else _(
+                    "%(document)s: the field %(field)s cannot go from “%(old)s” to “%(new)s”.",
+                )
             )
-            raise ValidationError(message % {
-                "document": record.display_name, "field": self._fields[flow.state_field].string,
-                "old": labels.get(old, old), "new": labels.get(new, new),
-            })
+            raise ValidationError(
+                message
+                % {
+                    "document": record.display_name,
+                    "field": self._fields[flow.state_field].string,
+                    "old": labels.get(old, old),
+                    "new": labels.get(new, new),
+                }
+            )
 
     def _approval_locked(self):
         """Under review, approved, or past its approval: what was reviewed is fixed."""
         self.ensure_one()
         flow = FLOWS[self._name]
         return self[flow.state_field] in flow.locked_states or self.validation_status in (
-            "waiting", "pending", "validated")
+            "waiting",
+            "pending",
+            "validated",
+        )
 
     def _check_approved_fields(self, vals):
         """What the reviewers approved is not changed behind their back (issue 14, item 4)."""
@@ -187,8 +208,11 @@ class TierValidation(models.AbstractModel):
 
     def _refuse_approved_change(self, field_label):
         for record in self.filtered(lambda record: record._approval_locked()):
-            raise ValidationError(_(
-                "%(document)s is under review or approved: its field “%(field)s” cannot change. "
-                "Restart its review, or cancel it and reset it to draft, and have it approved again.",
-                document=record.display_name, field=field_label,
-            ))
+            raise ValidationError(
+                _(
+                    "%(document)s is under review or approved: its field “%(field)s” cannot change. "
+                    "Restart its review, or cancel it and reset it to draft, and have it approved again.",
+                    document=record.display_name,
+                    field=field_label,
+                )
+            )

@@ -15,15 +15,17 @@ class LightingTodoMixin(models.AbstractModel):
         todo = self.env.ref("mail.mail_activity_data_todo")
         model_id = self.env["ir.model"]._get_id(self._name)
         today = fields.Date.context_today(self)
-        return self.env["mail.activity"].create([
-            {
-                "res_model_id": model_id,
-                "res_id": record.id,
-                "user_id": user(record).id,
-                "activity_type_id": todo.id,
-                "automated": True,
-                "summary": summary(record.with_context(lang=user(record).lang)),
-                "date_deadline": deadline(record) if deadline else today,
-            }
-            for record in self
-        ])
+        return self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model_id,
+                    "res_id": record.id,
+                    "user_id": user(record).id,
+                    "activity_type_id": todo.id,
+                    "automated": True,
+                    "summary": summary(record.with_context(lang=user(record).lang)),
+                    "date_deadline": deadline(record) if deadline else today,
+                }
+                for record in self
+            ]
+        )

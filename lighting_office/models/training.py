@@ -27,7 +27,9 @@ class LightingTraining(models.Model):
     name = fields.Char(string="Course", required=True, tracking=True)
     kind = fields.Selection(
         [("course", "Training Course"), ("event", "Industry Event")],
-        required=True, default="course", tracking=True,
+        required=True,
+        default="course",
+        tracking=True,
         help="Industry events are trade shows, forums and academic exchanges attended.",
     )
     company_id = fields.Many2one(tracking=True)
@@ -40,43 +42,49 @@ class LightingTraining(models.Model):
     currency_id = fields.Many2one(related="company_id.currency_id")
     cost = fields.Monetary(tracking=True)
     result = fields.Selection(
-        [("passed", "Passed"), ("failed", "Failed"), ("attended", "Attended")], tracking=True,
+        [("passed", "Passed"), ("failed", "Failed"), ("attended", "Attended")],
+        tracking=True,
     )
     result_note = fields.Text(string="Result Notes")
     certificate = fields.Binary(attachment=True)
     certificate_name = fields.Char(string="Certificate File Name")
     plan_line_id = fields.Many2one(
-        "lighting.training.plan.line", check_company=True, string="Planned Course", index=True,
+        "lighting.training.plan.line",
+        check_company=True,
+        string="Planned Course",
+        index=True,
         domain="[('employee_id', '=', employee_id)]",
     )
     appraisal_id = fields.Many2one(
-        "lighting.appraisal", check_company=True, string="From Appraisal", readonly=True, index=True,
+        "lighting.appraisal",
+        check_company=True,
+        string="From Appraisal",
+        readonly=True,
+        index=True,
         help="The appraisal whose weak indicators called for this training (R5.3).",
     )
     state = fields.Selection(
         [("planned", "Planned"), ("done", "Done"), ("cancel", "Cancelled")],
-        default="planned", required=True, tracking=True,
+        default="planned",
+        required=True,
+        tracking=True,
     )
 
     @api.constrains("date_start", "date_end", "hours", "cost", "employee_id", "plan_line_id")
     def _check_values(self):
         for training in self:
             if training.date_end < training.date_start:
-                raise ValidationError(
-                    _("Training %(name)s: the field End is before Start.", name=training.name)
-                )
+                raise ValidationError(_("Training %(name)s: the field End is before Start.", name=training.name))
             if training.hours < 0:
-                raise ValidationError(
-                    _("Training %(name)s: the field Hours cannot be negative.", name=training.name)
-                )
+                raise ValidationError(_("Training %(name)s: the field Hours cannot be negative.", name=training.name))
             if training.cost < 0:
-                raise ValidationError(
-                    _("Training %(name)s: the field Cost cannot be negative.", name=training.name)
-                )
+                raise ValidationError(_("Training %(name)s: the field Cost cannot be negative.", name=training.name))
             if training.plan_line_id and training.plan_line_id.employee_id != training.employee_id:
                 raise ValidationError(
-                    _("Training %(name)s: the field Planned Course belongs to another employee's plan.",
-                      name=training.name)
+                    _(
+                        "Training %(name)s: the field Planned Course belongs to another employee's plan.",
+                        name=training.name,
+                    )
                 )
 
     def action_done(self):

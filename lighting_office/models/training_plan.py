@@ -17,11 +17,12 @@ class LightingTrainingPlan(models.Model):
     line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
     course_count = fields.Integer(string="Planned", compute="_compute_completion", store=True)
     done_count = fields.Integer(string="Completed", compute="_compute_completion", store=True)
-    completion_rate = fields.Float(string="Completion (%)", compute="_compute_completion", store=True,
-                                   aggregator="avg")
+    completion_rate = fields.Float(string="Completion (%)", compute="_compute_completion", store=True, aggregator="avg")
     state = fields.Selection(
         [("draft", "Draft"), ("active", "In Progress"), ("closed", "Closed")],
-        default="draft", required=True, tracking=True,
+        default="draft",
+        required=True,
+        tracking=True,
     )
 
     @api.depends("employee_id.name", "year")
@@ -45,7 +46,8 @@ class LightingTrainingPlan(models.Model):
             (employee, year)
             for employee, year, count in self._read_group(
                 [("employee_id", "in", self.employee_id.ids), ("year", "in", self.mapped("year"))],
-                ["employee_id", "year"], ["__count"],
+                ["employee_id", "year"],
+                ["__count"],
             )
             if count > 1
         }

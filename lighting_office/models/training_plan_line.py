@@ -33,6 +33,9 @@ class LightingTrainingPlanLine(models.Model):
         for line in self:
             if line.planned_hours < 0:
                 raise ValidationError(
-                    _("%(plan)s, course %(course)s: the field Planned Hours cannot be negative.",
-                      plan=line.plan_id.name, course=line.name)
+                    _(
+                        "%(plan)s, course %(course)s: the field Planned Hours cannot be negative.",
+                        plan=line.plan_id.name,
+                        course=line.name,
+                    )
                 )

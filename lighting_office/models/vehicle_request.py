@@ -29,21 +29,37 @@ class LightingVehicleRequest(models.Model):
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
     vehicle_id = fields.Many2one(
-        "fleet.vehicle", check_company=True, required=True, tracking=True,
+        "fleet.vehicle",
+        check_company=True,
+        required=True,
+        tracking=True,
         domain="[('company_id', 'in', (company_id, False))]",
     )
     employee_id = fields.Many2one(
-        "hr.employee", check_company=True, string="Driver", required=True, tracking=True,
-        default=lambda self: self.env.user.employee_id, domain="[('company_id', '=', company_id)]",
+        "hr.employee",
+        check_company=True,
+        string="Driver",
+        required=True,
+        tracking=True,
+        default=lambda self: self.env.user.employee_id,
+        domain="[('company_id', '=', company_id)]",
     )
     purpose = fields.Char(required=True, tracking=True)
     destination = fields.Char(required=True, tracking=True)
     date_from = fields.Datetime(string="From", required=True, tracking=True)
     date_to = fields.Datetime(string="To", required=True, tracking=True)
     state = fields.Selection(
-        [("draft", "Draft"), ("approved", "Approved"), ("ongoing", "Out"), ("returned", "Returned"),
-         ("cancel", "Cancelled")],
-        default="draft", required=True, tracking=True, copy=False,
+        [
+            ("draft", "Draft"),
+            ("approved", "Approved"),
+            ("ongoing", "Out"),
+            ("returned", "Returned"),
+            ("cancel", "Cancelled"),
+        ],
+        default="draft",
+        required=True,
+        tracking=True,
+        copy=False,
     )
     odometer_unit = fields.Selection(related="vehicle_id.odometer_unit")
     odometer_start = fields.Float(string="Odometer Out", tracking=True, copy=False, aggregator=False)
@@ -52,11 +68,15 @@ class LightingVehicleRequest(models.Model):
     usage_hours = fields.Float(string="Hours Booked", compute="_compute_usage_hours", store=True)
     fuel_level = fields.Selection(
         [("empty", "Empty"), ("quarter", "1/4"), ("half", "1/2"), ("three_quarters", "3/4"), ("full", "Full")],
-        string="Fuel at Return", tracking=True, copy=False,
+        string="Fuel at Return",
+        tracking=True,
+        copy=False,
     )
     odometer_ids = fields.One2many("fleet.vehicle.odometer", "lighting_vehicle_request_id", string="Odometer Readings")
     is_return_overdue = fields.Boolean(
-        string="Return Overdue", compute="_compute_is_return_overdue", search="_search_is_return_overdue",
+        string="Return Overdue",
+        compute="_compute_is_return_overdue",
+        search="_search_is_return_overdue",
         help="Still out after the time it was booked until.",
     )
 
@@ -86,11 +106,14 @@ class LightingVehicleRequest(models.Model):
         changed = [name for name in BOOKING_FIELDS if name in vals]
         if changed:
             for request in self.filtered(lambda request: request.state != "draft"):
-                raise UserError(_(
-                    "%(request)s is no longer a draft: the field %(field)s cannot change; cancel it, reset "
-                    "it to draft and have it approved again.",
-                    request=request.name, field=self._fields[changed[0]].string,
-                ))
+                raise UserError(
+                    _(
+                        "%(request)s is no longer a draft: the field %(field)s cannot change; cancel it, reset "
+                        "it to draft and have it approved again.",
+                        request=request.name,
+                        field=self._fields[changed[0]].string,
+                    )
+                )
         if vals.get("state") in BOOKED_STATES:
             # Checked before writing: written first, the row would meet the
             # exclusion constraint, whose raw error names nothing.
@@ -120,18 +143,21 @@ class LightingVehicleRequest(models.Model):
     def _check_dates(self):
         for request in self:
             if request.date_to <= request.date_from:
-                raise ValidationError(_(
-                    "%(request)s: the field To must be after the field From.", request=request.name
-                ))
+                raise ValidationError(
+                    _("%(request)s: the field To must be after the field From.", request=request.name)
+                )
 
     @api.constrains("vehicle_id", "company_id")
     def _check_vehicle_office(self):
         for request in self:
             if request.vehicle_id.company_id and request.vehicle_id.company_id != request.company_id:
-                raise ValidationError(_(
-                    "%(request)s: the field Vehicle names %(vehicle)s of another office.",
-                    request=request.name, vehicle=request.vehicle_id.name,
-                ))
+                raise ValidationError(
+                    _(
+                        "%(request)s: the field Vehicle names %(vehicle)s of another office.",
+                        request=request.name,
+                        vehicle=request.vehicle_id.name,
+                    )
+                )
 
     @api.constrains("vehicle_id", "date_from", "date_to", "state")
     def _check_no_overlap(self):
@@ -143,18 +169,32 @@ class LightingVehicleRequest(models.Model):
         when `booking` them, also if two of them overlap each other."""
         clashes = self._find_booked_clashes()
         for request in self:
-            clash = clashes.get(request) or booking and next((
-                other for other in self - request
-                if other.vehicle_id == request.vehicle_id
-                and other.date_from < request.date_to and other.date_to > request.date_from
-            ), None)
+            clash = (
+                clashes.get(request)
+                or booking
+                and next(
+                    (
+                        other
+                        for other in self - request
+                        if other.vehicle_id == request.vehicle_id
+                        and other.date_from < request.date_to
+                        and other.date_to > request.date_from
+                    ),
+                    None,
+                )
+            )
             if clash:
-                raise ValidationError(_(
-                    "%(request)s: the vehicle %(vehicle)s is already booked by %(other)s from %(start)s to "
-                    "%(end)s; change the fields From and To or the Vehicle.",
-                    request=request.name, vehicle=request.vehicle_id.name, other=clash.name,
-                    start=format_datetime(self.env, clash.date_from), end=format_datetime(self.env, clash.date_to),
-                ))
+                raise ValidationError(
+                    _(
+                        "%(request)s: the vehicle %(vehicle)s is already booked by %(other)s from %(start)s to "
+                        "%(end)s; change the fields From and To or the Vehicle.",
+                        request=request.name,
+                        vehicle=request.vehicle_id.name,
+                        other=clash.name,
+                        start=format_datetime(self.env, clash.date_from),
+                        end=format_datetime(self.env, clash.date_to),
+                    )
+                )
 
     def _find_booked_clashes(self):
         """{request: the first booked request of the same vehicle overlapping it}, in one query."""
@@ -162,20 +202,28 @@ class LightingVehicleRequest(models.Model):
             return {}
         # sudo: a clash must be found whoever asks; only the other booking's
         # reference and times are shown.
-        booked = self.sudo().search([
-            ("id", "not in", self.ids),
-            ("vehicle_id", "in", self.vehicle_id.ids),
-            ("state", "in", BOOKED_STATES),
-            ("date_from", "<", max(self.mapped("date_to"))),
-            ("date_to", ">", min(self.mapped("date_from"))),
-        ], order="date_from")
+        booked = self.sudo().search(
+            [
+                ("id", "not in", self.ids),
+                ("vehicle_id", "in", self.vehicle_id.ids),
+                ("state", "in", BOOKED_STATES),
+                ("date_from", "<", max(self.mapped("date_to"))),
+                ("date_to", ">", min(self.mapped("date_from"))),
+            ],
+            order="date_from",
+        )
         clashes = {}
         for request in self:
-            clash = next((
-                other for other in booked
-                if other.vehicle_id == request.vehicle_id
-                and other.date_from < request.date_to and other.date_to > request.date_from
-            ), None)
+            clash = next(
+                (
+                    other
+                    for other in booked
+                    if other.vehicle_id == request.vehicle_id
+                    and other.date_from < request.date_to
+                    and other.date_to > request.date_from
+                ),
+                None,
+            )
             if clash:
                 clashes[request] = clash
         return clashes
@@ -183,7 +231,9 @@ class LightingVehicleRequest(models.Model):
     def validate_tier(self):
         result = super().validate_tier()
         # The last approval books it: nobody has to come back to confirm.
-        self.filtered(lambda request: request.state == "draft" and request.validation_status == "validated").action_confirm()
+        self.filtered(
+            lambda request: request.state == "draft" and request.validation_status == "validated"
+        ).action_confirm()
         return result
 
     @flow_step
@@ -193,11 +243,14 @@ class LightingVehicleRequest(models.Model):
         now = fields.Datetime.now()
         for request in self:
             if request.date_from < now:
-                raise UserError(_(
-                    "%(request)s: a vehicle is approved before the trip, and the field From (%(start)s) has "
-                    "passed; cancel it and book again.",
-                    request=request.name, start=format_datetime(self.env, request.date_from),
-                ))
+                raise UserError(
+                    _(
+                        "%(request)s: a vehicle is approved before the trip, and the field From (%(start)s) has "
+                        "passed; cancel it and book again.",
+                        request=request.name,
+                        start=format_datetime(self.env, request.date_from),
+                    )
+                )
         self.write({"state": "approved"})
 
     @flow_step
@@ -210,10 +263,14 @@ class LightingVehicleRequest(models.Model):
             if not request.odometer_start:
                 request.odometer_start = last
             elif request.odometer_start < last:
-                raise UserError(_(
-                    "%(request)s: the field Odometer Out (%(value)s) is below the vehicle's last reading %(last)s.",
-                    request=request.name, value=request.odometer_start, last=last,
-                ))
+                raise UserError(
+                    _(
+                        "%(request)s: the field Odometer Out (%(value)s) is below the vehicle's last reading %(last)s.",
+                        request=request.name,
+                        value=request.odometer_start,
+                        last=last,
+                    )
+                )
         self.write({"state": "ongoing"})
 
     @flow_step
@@ -225,17 +282,28 @@ class LightingVehicleRequest(models.Model):
             if not request.fuel_level:
                 raise UserError(_("%(request)s: the field Fuel at Return is empty.", request=request.name))
             if request.odometer_end < request.odometer_start:
-                raise UserError(_(
-                    "%(request)s: the field Odometer Back (%(end)s) is below Odometer Out (%(start)s).",
-                    request=request.name, end=request.odometer_end, start=request.odometer_start,
-                ))
+                raise UserError(
+                    _(
+                        "%(request)s: the field Odometer Back (%(end)s) is below Odometer Out (%(start)s).",
+                        request=request.name,
+                        end=request.odometer_end,
+                        start=request.odometer_start,
+                    )
+                )
         self.write({"state": "returned"})
         # sudo: staff have no right on Fleet's odometer log; the reading comes
         # from their own request, checked above, of a vehicle of their office.
-        self.env["fleet.vehicle.odometer"].sudo().create([{
-            "vehicle_id": request.vehicle_id.id, "value": request.odometer_end,
-            "date": fields.Date.context_today(request), "lighting_vehicle_request_id": request.id,
-        } for request in self])
+        self.env["fleet.vehicle.odometer"].sudo().create(
+            [
+                {
+                    "vehicle_id": request.vehicle_id.id,
+                    "value": request.odometer_end,
+                    "date": fields.Date.context_today(request),
+                    "lighting_vehicle_request_id": request.id,
+                }
+                for request in self
+            ]
+        )
 
     @api.depends("state", "date_to")
     def _compute_is_return_overdue(self):
@@ -257,7 +325,8 @@ class LightingVehicleRequest(models.Model):
         overdue._schedule_todos(
             user=lambda request: request.employee_id.user_id,
             summary=lambda request: request.env._(
-                "Return %(vehicle)s and record its odometer", vehicle=request.vehicle_id.display_name),
+                "Return %(vehicle)s and record its odometer", vehicle=request.vehicle_id.display_name
+            ),
         )
         return overdue
 

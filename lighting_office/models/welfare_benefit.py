@@ -24,7 +24,9 @@ class LightingWelfareBenefit(models.Model):
             ("mid_autumn", "Mid-Autumn Festival"),
             ("other", "Other Holiday"),
         ],
-        required=True, default="birthday", tracking=True,
+        required=True,
+        default="birthday",
+        tracking=True,
     )
     date = fields.Date(required=True, tracking=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
@@ -32,16 +34,16 @@ class LightingWelfareBenefit(models.Model):
     note = fields.Text()
     state = fields.Selection(
         [("planned", "Planned"), ("given", "Given"), ("cancel", "Cancelled")],
-        default="planned", required=True, tracking=True,
+        default="planned",
+        required=True,
+        tracking=True,
     )
 
     @api.constrains("amount")
     def _check_amount(self):
         for benefit in self:
             if benefit.amount < 0:
-                raise ValidationError(
-                    _("Benefit %(name)s: the field Amount cannot be negative.", name=benefit.name)
-                )
+                raise ValidationError(_("Benefit %(name)s: the field Amount cannot be negative.", name=benefit.name))
 
     def action_given(self):
         self.write({"state": "given"})
@@ -64,23 +66,42 @@ class LightingWelfareBenefit(models.Model):
             for day in horizon:
                 if (employee.birthday.month, employee.birthday.day) == (day.month, day.day):
                     upcoming[employee] = day
-        planned = self.search([
-            ("occasion", "=", "birthday"), ("employee_id", "in", [e.id for e in upcoming]),
-            ("date", ">=", date(today.year, 1, 1)),
-        ])
+        planned = self.search(
+            [
+                ("occasion", "=", "birthday"),
+                ("employee_id", "in", [e.id for e in upcoming]),
+                ("date", ">=", date(today.year, 1, 1)),
+            ]
+        )
         already = set(planned.mapped("employee_id"))
-        benefits = self.create([
-            {"name": _("Birthday benefit of %(employee)s", employee=employee.name),
-             "occasion": "birthday", "employee_id": employee.id, "date": day}
-            for employee, day in upcoming.items() if employee not in already
-        ])
+        benefits = self.create(
+            [
+                {
+                    "name": _("Birthday benefit of %(employee)s", employee=employee.name),
+                    "occasion": "birthday",
+                    "employee_id": employee.id,
+                    "date": day,
+                }
+                for employee, day in upcoming.items()
+                if employee not in already
+            ]
+        )
         todo = self.env.ref("mail.mail_activity_data_todo")
         model = self.env["ir.model"]._get_id(self._name)
-        self.env["mail.activity"].create([
-            {"res_model_id": model, "res_id": benefit.id, "activity_type_id": todo.id, "automated": True,
-             "date_deadline": benefit.date - timedelta(days=1),
-             "summary": _("Birthday of %(employee)s on %(date)s", employee=benefit.employee_id.name, date=benefit.date),
-             "user_id": benefit.company_id.office_manager_id.id}
-            for benefit in benefits.filtered("company_id.office_manager_id")
-        ])
+        self.env["mail.activity"].create(
+            [
+                {
+                    "res_model_id": model,
+                    "res_id": benefit.id,
+                    "activity_type_id": todo.id,
+                    "automated": True,
+                    "date_deadline": benefit.date - timedelta(days=1),
+                    "summary": _(
+                        "Birthday of %(employee)s on %(date)s", employee=benefit.employee_id.name, date=benefit.date
+                    ),
+                    "user_id": benefit.company_id.office_manager_id.id,
+                }
+                for benefit in benefits.filtered("company_id.office_manager_id")
+            ]
+        )
         return benefits

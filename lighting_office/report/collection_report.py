@@ -18,7 +18,8 @@ class LightingCollectionReport(models.Model):
     days_overdue = fields.Integer(readonly=True, aggregator="max")
     aging_bucket = fields.Selection(
         [("1_30", "1-30 days"), ("31_60", "31-60 days"), ("61_90", "61-90 days"), ("over_90", "Over 90 days")],
-        string="Aging", readonly=True,
+        string="Aging",
+        readonly=True,
     )
     currency_id = fields.Many2one("res.currency", readonly=True)
     amount_residual = fields.Monetary(string="Amount Due", readonly=True)

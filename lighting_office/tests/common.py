@@ -17,12 +17,8 @@ class LightingOfficeCase(TransactionCase):
         cls.env = cls.env(context=dict(cls.env.context, tracking_disable=True))
         cls.hq = cls.env.ref("base.main_company")
         Company = cls.env["res.company"]
-        cls.office_a = Company.create(
-            {"name": "Office A", "is_lighting_office": True, "office_code": "TA"}
-        )
-        cls.office_b = Company.create(
-            {"name": "Office B", "is_lighting_office": True, "office_code": "TB"}
-        )
+        cls.office_a = Company.create({"name": "Office A", "is_lighting_office": True, "office_code": "TA"})
+        cls.office_b = Company.create({"name": "Office B", "is_lighting_office": True, "office_code": "TB"})
         cls.users = {}
         for office, key in ((cls.office_a, "a"), (cls.office_b, "b")):
             for role in ROLES:
@@ -32,12 +28,18 @@ class LightingOfficeCase(TransactionCase):
         (cls.office_a | cls.office_b).action_sync_office_teams()
         offices = cls.hq | cls.office_a | cls.office_b
         cls.hq_finance = new_test_user(
-            cls.env, login="hq_fin", groups="base.group_user,lighting_office.group_lighting_hq_finance",
-            company_id=cls.hq.id, company_ids=[Command.set(offices.ids)],
+            cls.env,
+            login="hq_fin",
+            groups="base.group_user,lighting_office.group_lighting_hq_finance",
+            company_id=cls.hq.id,
+            company_ids=[Command.set(offices.ids)],
         )
         cls.hq_management = new_test_user(
-            cls.env, login="hq_mgmt", groups="base.group_user,lighting_office.group_lighting_hq_management",
-            company_id=cls.hq.id, company_ids=[Command.set(offices.ids)],
+            cls.env,
+            login="hq_mgmt",
+            groups="base.group_user,lighting_office.group_lighting_hq_management",
+            company_id=cls.hq.id,
+            company_ids=[Command.set(offices.ids)],
         )
         cls.customer = cls.env["res.partner"].create({"name": "Customer of the offices", "is_company": True})
         cls.product = cls.env["product.product"].create(
@@ -58,23 +60,31 @@ class LightingOfficeCase(TransactionCase):
     def _employees(cls, roles):
         """An employee for the user of each role in both offices, keyed like self.users."""
         return {
-            (role, key): cls.env["hr.employee"].create({
-                "name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
-                "company_id": cls.users[role, key].company_id.id,
-            })
-            for role in roles for key in ("a", "b")
+            (role, key): cls.env["hr.employee"].create(
+                {
+                    "name": f"Employee {role} {key}",
+                    "user_id": cls.users[role, key].id,
+                    "company_id": cls.users[role, key].company_id.id,
+                }
+            )
+            for role in roles
+            for key in ("a", "b")
         }
 
     @classmethod
     def _order(cls, office, salesperson, qty=10):
-        return cls.env["sale.order"].with_user(salesperson).create(
-            {
-                "partner_id": cls.customer.id,
-                "company_id": office.id,
-                "user_id": salesperson.id,
-                "order_line": [Command.create({"product_id": cls.product.id, "product_uom_qty": qty})],
-                **cls._contract_values(office),
-            }
+        return (
+            cls.env["sale.order"]
+            .with_user(salesperson)
+            .create(
+                {
+                    "partner_id": cls.customer.id,
+                    "company_id": office.id,
+                    "user_id": salesperson.id,
+                    "order_line": [Command.create({"product_id": cls.product.id, "product_uom_qty": qty})],
+                    **cls._contract_values(office),
+                }
+            )
         )
 
     @classmethod

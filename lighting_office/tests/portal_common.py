@@ -7,10 +7,15 @@ from .common import LightingOfficeCase
 
 def portal_user(env, login, partner):
     """A portal login of the partner; its password is the login followed by _pw."""
-    return env["res.users"].create({
-        "name": partner.name, "login": login, "password": f"{login}_pw", "partner_id": partner.id,
-        "groups_id": [Command.set([env.ref("base.group_portal").id])],
-    })
+    return env["res.users"].create(
+        {
+            "name": partner.name,
+            "login": login,
+            "password": f"{login}_pw",
+            "partner_id": partner.id,
+            "groups_id": [Command.set([env.ref("base.group_portal").id])],
+        }
+    )
 
 
 class PortalCase(AftersalesCase):
@@ -39,20 +44,29 @@ class PortalCase(AftersalesCase):
         self._test(repair, "passed")
         repair.action_repair_end()
         ticket.with_user(self.aftersales).action_ship_back()
-        ticket.delivery_picking_id.write({
-            "lighting_carrier": "SF Express", "lighting_tracking_ref": "SF1234567890",
-            "lighting_expected_arrival": arrival})
+        ticket.delivery_picking_id.write(
+            {
+                "lighting_carrier": "SF Express",
+                "lighting_tracking_ref": "SF1234567890",
+                "lighting_expected_arrival": arrival,
+            }
+        )
         self._validate(ticket.delivery_picking_id)
         return repair
 
     @classmethod
     def _training(cls, customer, attendees):
-        return cls.env["lighting.customer.training"].create({
-            "name": f"DALI maintenance for {customer.name}", "partner_id": customer.id,
-            "company_id": cls.office_a.id, "topic": "maintenance", "pass_mark": 70,
-            "date": fields.Date.today(),
-            "attendee_ids": [Command.create(values) for values in attendees],
-        })
+        return cls.env["lighting.customer.training"].create(
+            {
+                "name": f"DALI maintenance for {customer.name}",
+                "partner_id": customer.id,
+                "company_id": cls.office_a.id,
+                "topic": "maintenance",
+                "pass_mark": 70,
+                "date": fields.Date.today(),
+                "attendee_ids": [Command.create(values) for values in attendees],
+            }
+        )
 
 
 class SatisfactionCase(LightingOfficeCase, HttpCase):
@@ -71,8 +85,11 @@ class SatisfactionCase(LightingOfficeCase, HttpCase):
         order.with_user(cls.users["sales", "a"]).action_confirm()
         job = order.install_job_ids.with_user(cls.aftersales)
         job.user_id = cls.aftersales
-        handover = cls.env["lighting.tech.handover"].with_user(cls.users["support", "a"]).create(
-            {"install_job_id": job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        handover = (
+            cls.env["lighting.tech.handover"]
+            .with_user(cls.users["support", "a"])
+            .create({"install_job_id": job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        )
         handover.action_hand_over()
         handover.with_user(cls.aftersales).action_acknowledge()
         job.action_start()
@@ -86,4 +103,3 @@ class SatisfactionCase(LightingOfficeCase, HttpCase):
 
     def _url(self, job, token=None):
         return f"/lighting/satisfaction/{job.id}/{token or job.sudo().satisfaction_token}"
-

@@ -10,7 +10,7 @@ from .common import ROLES, LightingOfficeCase
 
 MATRIX = Path(__file__).parent / "access_matrix.csv"
 OPERATIONS = ("create", "read", "write", "unlink")
-LETTERS = dict(zip(OPERATIONS, "crwu"))
+LETTERS = dict(zip(OPERATIONS, "crwu", strict=True))
 ALL_ROLES = ROLES + ("hq_finance", "hq_management")
 # Required values a generic record cannot guess (valid dates, values on a scale …).
 VALUES = {
@@ -43,9 +43,16 @@ class TestAccessMatrix(LightingOfficeCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.env = cls.env(context=dict(cls.env.context, mail_create_nolog=True, mail_notrack=True))
-        cls.colleague = {office: new_test_user(
-            cls.env, login=f"colleague_{office.office_code}", groups="base.group_user",
-            company_id=office.id, company_ids=[Command.set(office.ids)]) for office in (cls.office_a, cls.office_b)}
+        cls.colleague = {
+            office: new_test_user(
+                cls.env,
+                login=f"colleague_{office.office_code}",
+                groups="base.group_user",
+                company_id=office.id,
+                company_ids=[Command.set(office.ids)],
+            )
+            for office in (cls.office_a, cls.office_b)
+        }
         cls.built = {}
         cls.records = {
             model: {office: cls._build(model, office) for office in (cls.office_a, cls.office_b)}
@@ -54,8 +61,9 @@ class TestAccessMatrix(LightingOfficeCase):
 
     @classmethod
     def _matrix_models(cls):
-        return sorted(name for name, model in cls.env.registry.items()
-                      if name.startswith("lighting.") and not model._abstract)
+        return sorted(
+            name for name, model in cls.env.registry.items() if name.startswith("lighting.") and not model._abstract
+        )
 
     @classmethod
     def _build(cls, model, office):
@@ -77,8 +85,12 @@ class TestAccessMatrix(LightingOfficeCase):
         for name, field in Model._fields.items():
             if name == "company_id" and field.store and not field.related:
                 vals[name] = office.id
-            elif field.required and not defaults.get(name) and not field.related and not (
-                    field.compute and not field.readonly):
+            elif (
+                field.required
+                and not defaults.get(name)
+                and not field.related
+                and not (field.compute and not field.readonly)
+            ):
                 vals[name] = cls._value(field, office)
         vals.update(VALUES.get(Model._name, {}))
         if Model._name == "lighting.appraisal.outcome":
@@ -89,8 +101,14 @@ class TestAccessMatrix(LightingOfficeCase):
     @classmethod
     def _value(cls, field, office):
         simple = {
-            "char": "Matrix", "text": "Matrix", "html": "<p>Matrix</p>", "integer": 1, "float": 1.0,
-            "monetary": 1.0, "date": fields.Date.today(), "datetime": fields.Datetime.now(),
+            "char": "Matrix",
+            "text": "Matrix",
+            "html": "<p>Matrix</p>",
+            "integer": 1,
+            "float": 1.0,
+            "monetary": 1.0,
+            "date": fields.Date.today(),
+            "datetime": fields.Datetime.now(),
         }
         if field.type in simple:
             return simple[field.type]
@@ -124,21 +142,34 @@ class TestAccessMatrix(LightingOfficeCase):
             candidate = env["hr.candidate"].create({"partner_name": "Candidate", "company_id": office.id})
             return env["hr.applicant"].create({"candidate_id": candidate.id, "company_id": office.id})
         if comodel == "crm.lead":
-            return env["crm.lead"].create({"name": "Matrix lead", "type": "opportunity",
-                                           "partner_id": cls.customer.id, "company_id": office.id})
+            return env["crm.lead"].create(
+                {"name": "Matrix lead", "type": "opportunity", "partner_id": cls.customer.id, "company_id": office.id}
+            )
         if comodel == "sale.order":
             return env["sale.order"].create({"partner_id": cls.customer.id, "company_id": office.id})
         if comodel == "repair.order":
-            return env["repair.order"].with_company(office).create({
-                "partner_id": cls.customer.id, "company_id": office.id, "product_id": cls.product.id,
-                "picking_type_id": office._lighting_warehouse().repair_type_id.id})
+            return (
+                env["repair.order"]
+                .with_company(office)
+                .create(
+                    {
+                        "partner_id": cls.customer.id,
+                        "company_id": office.id,
+                        "product_id": cls.product.id,
+                        "picking_type_id": office._lighting_warehouse().repair_type_id.id,
+                    }
+                )
+            )
         if comodel == "fleet.vehicle":
             brand = env["fleet.vehicle.model.brand"].create({"name": "Matrix"})
             model = env["fleet.vehicle.model"].create({"name": "Van", "brand_id": brand.id})
             return env["fleet.vehicle"].create({"model_id": model.id, "company_id": office.id})
         if comodel == "account.move":
-            return env["account.move"].with_company(office).create({
-                "move_type": "out_invoice", "partner_id": cls.customer.id, "company_id": office.id})
+            return (
+                env["account.move"]
+                .with_company(office)
+                .create({"move_type": "out_invoice", "partner_id": cls.customer.id, "company_id": office.id})
+            )
         raise AssertionError(f"no record of {comodel} for the access matrix")
 
     def _rights(self, user, record):
@@ -147,14 +178,18 @@ class TestAccessMatrix(LightingOfficeCase):
         return "".join(LETTERS[op] if record.has_access(op) else "-" for op in OPERATIONS)
 
     def _users(self):
-        return {**{role: self.users[role, "a"] for role in ROLES},
-                "hq_finance": self.hq_finance, "hq_management": self.hq_management}
+        return {
+            **{role: self.users[role, "a"] for role in ROLES},
+            "hq_finance": self.hq_finance,
+            "hq_management": self.hq_management,
+        }
 
     def _actual(self):
         users = self._users()
         return {
             (model, role): (self._rights(user, records[self.office_a]), self._rights(user, records[self.office_b]))
-            for model, records in self.records.items() for role, user in users.items()
+            for model, records in self.records.items()
+            for role, user in users.items()
         }
 
     def test_access_matrix(self):
@@ -164,8 +199,11 @@ class TestAccessMatrix(LightingOfficeCase):
         if os.environ.get("LIGHTING_ACCESS_MATRIX_WRITE"):
             self._write(actual)
         rows = expected_rows()
-        self.assertEqual({(row["model"], row["role"]) for row in rows}, set(actual),
-                         "the matrix lists every model of the module and every role, once")
+        self.assertEqual(
+            {(row["model"], row["role"]) for row in rows},
+            set(actual),
+            "the matrix lists every model of the module and every role, once",
+        )
         for row in rows:
             with self.subTest(model=row["model"], role=row["role"]):
                 self.assertEqual(actual[row["model"], row["role"]], (row["own_office"], row["other_office"]))
@@ -176,6 +214,7 @@ class TestAccessMatrix(LightingOfficeCase):
             stream.writelines(line + "\n" for line in header)
             writer = csv.writer(stream, lineterminator="\n")
             writer.writerow(["model", "role", "own_office", "other_office"])
-            for (model, role), (own, other) in sorted(actual.items(), key=lambda item: (
-                    item[0][0], ALL_ROLES.index(item[0][1]))):
+            for (model, role), (own, other) in sorted(
+                actual.items(), key=lambda item: (item[0][0], ALL_ROLES.index(item[0][1]))
+            ):
                 writer.writerow([model, role, own, other])

@@ -19,8 +19,10 @@ class TestFeedback(AftersalesCase):
         setting."""
         self.office_a.lighting_response_hours_major = 6.0
         ticket = self._feedback(self.aftersales, severity="major")
-        self.assertEqual((ticket.company_id, ticket.lighting_team_role, ticket.channel_id, ticket.lot_id),
-                         (self.office_a, "aftersales", self.phone, self.serial))
+        self.assertEqual(
+            (ticket.company_id, ticket.lighting_team_role, ticket.channel_id, ticket.lot_id),
+            (self.office_a, "aftersales", self.phone, self.serial),
+        )
         self.assertEqual(ticket.response_deadline, ticket.create_date + timedelta(hours=6))
         self.assertEqual(ticket.resolution_deadline, ticket.create_date + timedelta(hours=72))
         ticket.severity = "critical"
@@ -55,13 +57,19 @@ class TestFeedback(AftersalesCase):
         self.assertEqual(receipt.picking_type_id, self.warehouse_a.in_type_id)
         self.assertEqual(receipt.location_dest_id, self.warehouse_a.lot_stock_id)
         self.assertEqual(receipt.move_line_ids.lot_id, self.serial)
-        self.assertEqual((repair.company_id, repair.lot_id, repair.partner_id, repair.picking_type_id),
-                         (self.office_a, self.serial, self.customer, self.warehouse_a.repair_type_id))
+        self.assertEqual(
+            (repair.company_id, repair.lot_id, repair.partner_id, repair.picking_type_id),
+            (self.office_a, self.serial, self.customer, self.warehouse_a.repair_type_id),
+        )
         self.assertEqual(ticket.product_whereabouts, "returning")
         self._validate(receipt)
         self.assertEqual(ticket.product_whereabouts, "received")
-        self.assertEqual(self.env["stock.quant"]._get_available_quantity(
-            self.luminaire, self.warehouse_a.lot_stock_id, lot_id=self.serial), 1)
+        self.assertEqual(
+            self.env["stock.quant"]._get_available_quantity(
+                self.luminaire, self.warehouse_a.lot_stock_id, lot_id=self.serial
+            ),
+            1,
+        )
 
     def test_return_needs_serial_of_tracked_product(self):
         """R3.3.1: a tracked product is taken back only with its serial number; nothing is created."""
@@ -76,7 +84,8 @@ class TestFeedback(AftersalesCase):
         thread.testing = False
         try:
             office = self.env["res.company"].create(
-                {"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
+                {"name": "Office C", "is_lighting_office": True, "office_code": "TC"}
+            )
         finally:
             thread.testing = True
         warehouse = self.env["stock.warehouse"].search([("company_id", "=", office.id)])
@@ -132,10 +141,17 @@ class TestRepair(AftersalesCase):
         self.assertEqual(lot.lighting_ticket_ids, self.ticket)
         self.assertEqual(lot.lighting_repair_ids, self.repair)
         self.assertEqual(lot.lighting_part_move_ids, part)
-        html = str(self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.report_lot_traceability", lot.ids)[0])
-        for text in (self.ticket.number, self.repair.name, "LED driver 150W", "DRV-2026-07",
-                     "Replaced the driver", "Burn-in 4 h"):
+        html = str(
+            self.env["ir.actions.report"]._render_qweb_html("lighting_office.report_lot_traceability", lot.ids)[0]
+        )
+        for text in (
+            self.ticket.number,
+            self.repair.name,
+            "LED driver 150W",
+            "DRV-2026-07",
+            "Replaced the driver",
+            "Burn-in 4 h",
+        ):
             self.assertIn(text, html)
 
 
@@ -169,8 +185,13 @@ class TestShipping(AftersalesCase):
             delivery.button_validate()
         self.assertNotEqual(delivery.state, "done")
         arrival = fields.Date.today() + timedelta(days=3)
-        delivery.write({"lighting_carrier": "SF Express", "lighting_tracking_ref": "SF1234567890",
-                        "lighting_expected_arrival": arrival})
+        delivery.write(
+            {
+                "lighting_carrier": "SF Express",
+                "lighting_tracking_ref": "SF1234567890",
+                "lighting_expected_arrival": arrival,
+            }
+        )
         self._validate(delivery)
         self.assertEqual(ticket.product_whereabouts, "shipped")
         shipped = ticket.message_ids.filtered(lambda m: self.customer in m.partner_ids) - told
@@ -181,8 +202,10 @@ class TestShipping(AftersalesCase):
         with freeze_time(arrival + timedelta(days=1)):
             self.env.invalidate_all()
             self.assertEqual((ticket.product_whereabouts, ticket.lighting_arrival_overdue), ("shipped", True))
-            self.assertEqual(self.env["helpdesk.ticket"].search(
-                [("lighting_arrival_overdue", "=", True), ("id", "=", ticket.id)]), ticket)
+            self.assertEqual(
+                self.env["helpdesk.ticket"].search([("lighting_arrival_overdue", "=", True), ("id", "=", ticket.id)]),
+                ticket,
+            )
             self.assertNotIn(ticket, self.env["helpdesk.ticket"].search([("lighting_arrival_overdue", "=", False)]))
             ticket.action_confirm_received()
             self.assertEqual((ticket.product_whereabouts, ticket.lighting_arrival_overdue), ("delivered", False))
@@ -207,8 +230,12 @@ class TestAftersalesAccess(AftersalesCase):
         self.assertEqual(Ticket.with_user(sales_a).search([("id", "=", ticket.id)]), ticket)
         self.assertEqual(Repair.with_user(sales_a).search([("id", "=", repair.id)]), repair)
         self.env.invalidate_all()
-        spec = {"severity": {}, "product_whereabouts": {}, "repair_count": {},
-                "return_picking_id": {"fields": {"display_name": {}}}}
+        spec = {
+            "severity": {},
+            "product_whereabouts": {},
+            "repair_count": {},
+            "return_picking_id": {"fields": {"display_name": {}}},
+        }
         seen = ticket.with_user(sales_a).web_read(spec)[0]
         self.assertEqual((seen["product_whereabouts"], seen["repair_count"]), ("received", 1))
         self.assertEqual(seen["return_picking_id"]["id"], ticket.return_picking_id.id)
@@ -234,9 +261,17 @@ class TestAftersalesAccess(AftersalesCase):
     def test_support_still_open_their_consultations(self):
         """R3.2.1, R3.3.1: technical support, who have no stock or repair rights, open the ticket form they share."""
         support = self.users["support", "a"]
-        consultation = self.env["helpdesk.ticket"].with_user(support).create({
-            "name": "Which driver for DALI?", "description": "<p>?</p>",
-            "team_id": self.office_a.office_support_team_id.id})
+        consultation = (
+            self.env["helpdesk.ticket"]
+            .with_user(support)
+            .create(
+                {
+                    "name": "Which driver for DALI?",
+                    "description": "<p>?</p>",
+                    "team_id": self.office_a.office_support_team_id.id,
+                }
+            )
+        )
         self.env.invalidate_all()
         views = consultation.with_user(support).get_views([(False, "form")])
         fields_in_form = {name: {} for name in views["models"]["helpdesk.ticket"]["fields"]}
@@ -257,6 +292,9 @@ class TestAftersalesAccess(AftersalesCase):
         self.assertEqual(counts[self.office_a.id, "quality", "critical"], 1)
         self.assertEqual(counts[self.office_a.id, "use", "minor"], 1)
         self.assertEqual(counts[self.office_b.id, "quality", "critical"], 1)
-        mine = self.env["helpdesk.ticket"].with_user(self.aftersales)._read_group(
-            [("lighting_team_role", "=", "aftersales")], ["company_id"], ["__count"])
+        mine = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.aftersales)
+            ._read_group([("lighting_team_role", "=", "aftersales")], ["company_id"], ["__count"])
+        )
         self.assertEqual(mine, [(self.office_a, 2)])

@@ -20,8 +20,11 @@ class TestInstallationService(LightingOfficeCase):
         order.with_user(cls.users["sales", "a"]).action_confirm()
         cls.job = cls.env["lighting.install.job"].browse(order.install_job_ids.ids)
         cls.job.user_id = cls.aftersales
-        handover = cls.env["lighting.tech.handover"].with_user(cls.users["support", "a"]).create(
-            {"install_job_id": cls.job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        handover = (
+            cls.env["lighting.tech.handover"]
+            .with_user(cls.users["support", "a"])
+            .create({"install_job_id": cls.job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        )
         handover.action_hand_over()
         handover.with_user(cls.aftersales).action_acknowledge()
         cls.job.with_user(cls.aftersales).action_start()
@@ -50,8 +53,12 @@ class TestInstallationService(LightingOfficeCase):
     def test_training_recorded_on_the_job(self):
         """R3.3.4: the customer's training is recorded on the job."""
         action = self.job.with_user(self.aftersales).action_record_training()
-        training = self.env["lighting.customer.training"].with_user(self.aftersales).with_context(
-            **action["context"]).create({"name": "Operating the DALI controls", "date": fields.Date.today()})
+        training = (
+            self.env["lighting.customer.training"]
+            .with_user(self.aftersales)
+            .with_context(**action["context"])
+            .create({"name": "Operating the DALI controls", "date": fields.Date.today()})
+        )
         self.assertEqual(self.job.training_ids, training)
 
     def test_satisfaction_survey_and_low_score(self):
@@ -81,8 +88,9 @@ class TestInstallationService(LightingOfficeCase):
         self._close(job)
         today = fields.Date.context_today(job)
         revisits = job.revisit_ids.sorted("planned_date")
-        self.assertEqual(revisits.mapped("planned_date"),
-                         [today + relativedelta(months=3), today + relativedelta(months=6)])
+        self.assertEqual(
+            revisits.mapped("planned_date"), [today + relativedelta(months=3), today + relativedelta(months=6)]
+        )
         self.assertEqual(revisits.activity_ids.mapped("user_id"), self.aftersales)
         revisit = revisits[0].with_user(self.aftersales)
         with self.assertRefused(UserError, revisit.name, "Outcome"):

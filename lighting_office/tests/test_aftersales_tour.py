@@ -8,20 +8,29 @@ class AftersalesTourCase(LightingOfficeCase, HttpCase):
 
     def _feedback_to_shipment(self):
         aftersales = self.users["aftersales", "a"]
-        ticket = self.env["helpdesk.ticket"].with_user(aftersales).create({
-            "name": "High-bay flickers after two weeks",
-            "description": "<p>The luminaire flickers and switches off when warm.</p>",
-            "team_id": self.office_a.office_aftersales_team_id.id,
-            "user_id": aftersales.id,
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "partner_id": self.customer.id,
-            "product_id": self.product.id,
-            "feedback_nature": "quality",
-            "severity": "major",
-            "first_judgement": "Driver overheating; needs bench repair.",
-        })
-        self.start_tour(f"/odoo/action-lighting_office.action_lighting_feedback/{ticket.id}",
-                        "lighting_office_aftersales_repair", login=aftersales.login)
+        ticket = (
+            self.env["helpdesk.ticket"]
+            .with_user(aftersales)
+            .create(
+                {
+                    "name": "High-bay flickers after two weeks",
+                    "description": "<p>The luminaire flickers and switches off when warm.</p>",
+                    "team_id": self.office_a.office_aftersales_team_id.id,
+                    "user_id": aftersales.id,
+                    "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                    "partner_id": self.customer.id,
+                    "product_id": self.product.id,
+                    "feedback_nature": "quality",
+                    "severity": "major",
+                    "first_judgement": "Driver overheating; needs bench repair.",
+                }
+            )
+        )
+        self.start_tour(
+            f"/odoo/action-lighting_office.action_lighting_feedback/{ticket.id}",
+            "lighting_office_aftersales_repair",
+            login=aftersales.login,
+        )
         repair, delivery = ticket.repair_ids, ticket.delivery_picking_id
         self.assertEqual((repair.state, repair.lighting_test_state), ("done", "passed"))
         self.assertEqual(repair.lighting_test_ids.tester_id, aftersales)

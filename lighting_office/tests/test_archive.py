@@ -10,9 +10,9 @@ from odoo.tools import mute_logger
 
 from .common import LightingOfficeCase
 
-
 # Filed six years ago: due for review after 3 retention years, not after 10.
 FILED = date.today() - relativedelta(years=6, month=3, day=1)
+
 
 @tagged("post_install", "-at_install")
 class TestArchive(LightingOfficeCase):
@@ -24,22 +24,42 @@ class TestArchive(LightingOfficeCase):
         cls.adm = cls.env.ref("lighting_office.document_class_adm")
         File = cls.env["lighting.archive.file"]
         cls.files = {
-            level: File.create({
-                "name": f"{level} file", "class_id": cls.adm.id, "company_id": cls.office_a.id,
-                "location": "Cabinet 1", "confidentiality": level, "date_filed": FILED,
-            })
+            level: File.create(
+                {
+                    "name": f"{level} file",
+                    "class_id": cls.adm.id,
+                    "company_id": cls.office_a.id,
+                    "location": "Cabinet 1",
+                    "confidentiality": level,
+                    "date_filed": FILED,
+                }
+            )
             for level in ("public", "internal", "confidential", "secret")
         }
-        cls.file_b = File.create({
-            "name": "Office B file", "class_id": cls.adm.id, "company_id": cls.office_b.id, "location": "Shelf B",
-        })
+        cls.file_b = File.create(
+            {
+                "name": "Office B file",
+                "class_id": cls.adm.id,
+                "company_id": cls.office_b.id,
+                "location": "Shelf B",
+            }
+        )
         cls.today = fields.Date.context_today(File)
 
     def _loan(self, archive_file, user, borrower=None, **vals):
-        return self.env["lighting.archive.loan"].with_user(user).create({
-            "file_id": archive_file.id, "borrower_id": (borrower or user).id, "purpose": "Audit",
-            "date_due": self.today + timedelta(days=7), **vals,
-        })
+        return (
+            self.env["lighting.archive.loan"]
+            .with_user(user)
+            .create(
+                {
+                    "file_id": archive_file.id,
+                    "borrower_id": (borrower or user).id,
+                    "purpose": "Audit",
+                    "date_due": self.today + timedelta(days=7),
+                    **vals,
+                }
+            )
+        )
 
     def test_ledger(self):
         """R6.2.2: number, class, title, location, retention period and its review date, confidentiality."""
@@ -48,10 +68,14 @@ class TestArchive(LightingOfficeCase):
         self.assertEqual((public.retention_years, public.date_review), (10, FILED + relativedelta(years=10)))
         public.retention_years = 3
         self.assertEqual(public.date_review, FILED + relativedelta(years=3))
-        personnel = self.env["lighting.archive.file"].create({
-            "name": "Staff records", "company_id": self.office_a.id, "location": "Safe",
-            "class_id": self.env.ref("lighting_office.document_class_hr").id,
-        })
+        personnel = self.env["lighting.archive.file"].create(
+            {
+                "name": "Staff records",
+                "company_id": self.office_a.id,
+                "location": "Safe",
+                "class_id": self.env.ref("lighting_office.document_class_hr").id,
+            }
+        )
         self.assertFalse(personnel.date_review, "kept permanently")
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"), self.cr.savepoint():
             public.retention_years = -1
@@ -59,9 +83,13 @@ class TestArchive(LightingOfficeCase):
 
     def test_filing_round(self):
         """R6.2.2: each month one round per office, an activity for its manager, listing what is to file."""
-        issued = self.env["lighting.document"].create({
-            "name": "Notice", "class_id": self.adm.id, "company_id": self.office_a.id,
-        })
+        issued = self.env["lighting.document"].create(
+            {
+                "name": "Notice",
+                "class_id": self.adm.id,
+                "company_id": self.office_a.id,
+            }
+        )
         issued.request_validation()
         issued.with_user(self.users["manager", "a"]).validate_tier()
         issued.action_issue()
@@ -82,7 +110,8 @@ class TestArchive(LightingOfficeCase):
     def test_archive_report(self):
         """R6.2.2: the archive ledger report lists the files by class."""
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.report_archive_ledger", [f.id for f in self.files.values()])
+            "lighting_office.report_archive_ledger", [f.id for f in self.files.values()]
+        )
         html = html.decode()
         for archive_file in self.files.values():
             self.assertIn(archive_file.code, html)
@@ -104,12 +133,14 @@ class TestArchive(LightingOfficeCase):
         }
         offices = (self.hq | self.office_a).ids
         for user, allowed in visible.items():
-            Files = File.with_user(user).with_context(allowed_company_ids=offices if user.company_id == self.hq
-                                                       else self.office_a.ids)
+            Files = File.with_user(user).with_context(
+                allowed_company_ids=offices if user.company_id == self.hq else self.office_a.ids
+            )
             found = Files.search([("company_id", "=", self.office_a.id)])
             self.assertEqual(found, File.union(*(levels[level] for level in allowed)), user.login)
-            self.assertEqual(len(Files.search_read([("name", "ilike", "secret")], ["name"])),
-                             int("secret" in allowed), user.login)
+            self.assertEqual(
+                len(Files.search_read([("name", "ilike", "secret")], ["name"])), int("secret" in allowed), user.login
+            )
         with self.assertRaises(AccessError):
             levels["secret"].with_user(self.users["sales", "a"]).read(["name", "location"])
         with self.assertRaises(AccessError):
@@ -215,9 +246,14 @@ class TestArchive(LightingOfficeCase):
         self.assertEqual(Loan.with_user(self.users["manager", "a"]).search([]), own | other)
         self.assertFalse(Loan.with_user(self.users["manager", "b"]).search([]))
         offices = (self.hq | self.office_a).ids
-        self.assertEqual(Loan.with_user(self.hq_finance).with_context(allowed_company_ids=offices).search([]),
-                         own | other)
+        self.assertEqual(
+            Loan.with_user(self.hq_finance).with_context(allowed_company_ids=offices).search([]), own | other
+        )
         with self.assertRaises(AccessError):
-            Loan.with_user(self.hq_finance).create({
-                "file_id": self.files["public"].id, "purpose": "x", "date_due": self.today,
-            })
+            Loan.with_user(self.hq_finance).create(
+                {
+                    "file_id": self.files["public"].id,
+                    "purpose": "x",
+                    "date_due": self.today,
+                }
+            )

@@ -11,20 +11,37 @@ class TestAsset(LightingOfficeCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.custodian = cls.env["hr.employee"].create({
-            "name": "Custodian A", "user_id": cls.users["sales", "a"].id, "company_id": cls.office_a.id,
-        })
-        cls.projector = cls.env["lighting.asset"].create({
-            "name": "Projector", "category": "Office equipment", "company_id": cls.office_a.id, "value": 4000.0,
-        })
-        cls.lamps = cls.env["lighting.asset"].create({
-            "name": "Sample lamps", "category": "Samples", "ledger": "consumable", "quantity": 10,
-            "company_id": cls.office_a.id, "value": 500.0,
-        })
+        cls.custodian = cls.env["hr.employee"].create(
+            {
+                "name": "Custodian A",
+                "user_id": cls.users["sales", "a"].id,
+                "company_id": cls.office_a.id,
+            }
+        )
+        cls.projector = cls.env["lighting.asset"].create(
+            {
+                "name": "Projector",
+                "category": "Office equipment",
+                "company_id": cls.office_a.id,
+                "value": 4000.0,
+            }
+        )
+        cls.lamps = cls.env["lighting.asset"].create(
+            {
+                "name": "Sample lamps",
+                "category": "Samples",
+                "ledger": "consumable",
+                "quantity": 10,
+                "company_id": cls.office_a.id,
+                "value": 500.0,
+            }
+        )
 
     def _request(self, **vals):
-        return self.env["lighting.asset.request"].with_user(self.users["sales", "a"]).create(
-            {"name": "Needed", "company_id": self.office_a.id, **vals}
+        return (
+            self.env["lighting.asset.request"]
+            .with_user(self.users["sales", "a"])
+            .create({"name": "Needed", "company_id": self.office_a.id, **vals})
         )
 
     def _approve_and_apply(self, request):
@@ -45,8 +62,14 @@ class TestAsset(LightingOfficeCase):
 
     def test_purchase_needs_manager_approval(self):
         """R4.3.1: a purchase enters the ledger only after the office manager approves it."""
-        request = self._request(request_type="purchase", asset_name="Laptop", category="IT", value=6000.0,
-                                custodian_id=self.custodian.id, location="Sales room")
+        request = self._request(
+            request_type="purchase",
+            asset_name="Laptop",
+            category="IT",
+            value=6000.0,
+            custodian_id=self.custodian.id,
+            location="Sales room",
+        )
         request.request_validation()
         with self.assertRefused(ValidationError, request.name):
             request.with_user(self.users["manager", "a"]).action_done()
@@ -60,10 +83,14 @@ class TestAsset(LightingOfficeCase):
 
     def test_transfer_and_disposal(self):
         """R4.3.1: a transfer moves the asset, a disposal ends it; disposing twice is refused."""
-        self._approve_and_apply(self._request(
-            request_type="transfer", asset_id=self.projector.id, location="Meeting room",
-            custodian_id=self.custodian.id,
-        ))
+        self._approve_and_apply(
+            self._request(
+                request_type="transfer",
+                asset_id=self.projector.id,
+                location="Meeting room",
+                custodian_id=self.custodian.id,
+            )
+        )
         self.assertEqual(self.projector.location, "Meeting room")
         self.assertEqual(self.projector.custodian_id, self.custodian)
         self._approve_and_apply(self._request(request_type="disposal", asset_id=self.projector.id))
@@ -107,8 +134,9 @@ class TestAsset(LightingOfficeCase):
             Model = self.env[record._name]
             self.assertFalse(Model.with_user(self.users["manager", "b"]).search([("id", "=", record.id)]))
             for hq_user in (self.hq_finance, self.hq_management):
-                found = Model.with_user(hq_user).with_context(allowed_company_ids=offices).search(
-                    [("id", "=", record.id)])
+                found = (
+                    Model.with_user(hq_user).with_context(allowed_company_ids=offices).search([("id", "=", record.id)])
+                )
                 self.assertEqual(found, record)
         with self.assertRaises(AccessError):
             stocktake.with_user(self.users["sales", "a"]).action_generate()

@@ -10,6 +10,9 @@ class TestAssetTour(LightingOfficeCase, HttpCase):
         asset = self.env["lighting.asset"].create(
             {"name": "Tour projector", "category": "Office equipment", "company_id": self.office_a.id}
         )
-        self.start_tour("/odoo/action-lighting_office.action_asset", "lighting_office_asset_equipment",
-                        login=self.users["manager", "a"].login)
+        self.start_tour(
+            "/odoo/action-lighting_office.action_asset",
+            "lighting_office_asset_equipment",
+            login=self.users["manager", "a"].login,
+        )
         self.assertEqual(asset.equipment_ids.company_id, self.office_a)

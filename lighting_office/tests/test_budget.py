@@ -25,7 +25,9 @@ class TestBudget(BudgetCase):
         budget.request_validation()
         with self.assertRefused(UserError, budget.name, "review"):
             budget.line_ids[0].amount = 1.0
-        self.assertEqual(budget.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_finance").users)
+        self.assertEqual(
+            budget.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_finance").users
+        )
         with self.assertRefused(ValidationError, budget.name):
             budget.with_user(self.users["manager", "a"]).action_approve()
         with self.assertRefused(ValidationError, budget.name):
@@ -83,8 +85,9 @@ class TestBudget(BudgetCase):
         with self.assertRefused(ValidationError, budget.name, "Amount"):
             revenue.amount = -1.0
         with self.assertRefused(ValidationError, budget.name, "Month", str(self.YEAR)):
-            budget.write({"line_ids": [Command.create({"category": "cost", "date": date(self.YEAR + 1, 1, 1),
-                                                       "amount": 10.0})]})
+            budget.write(
+                {"line_ids": [Command.create({"category": "cost", "date": date(self.YEAR + 1, 1, 1), "amount": 10.0})]}
+            )
         self.assertEqual(len(budget.line_ids), len(LINES))
         self.assertEqual(revenue.amount, 1000.0)
 
@@ -115,20 +118,39 @@ class TestBudget(BudgetCase):
         the department of its salesperson's employee in the office, and an
         invoice of a salesperson without one stays without a department."""
         salesperson = self.users["sales", "a"]
-        self.env["hr.employee"].create({
-            "name": "Sales A", "user_id": salesperson.id, "company_id": self.office_a.id,
-            "department_id": self.sales_dept[self.office_a].id,
-        })
+        self.env["hr.employee"].create(
+            {
+                "name": "Sales A",
+                "user_id": salesperson.id,
+                "company_id": self.office_a.id,
+                "department_id": self.sales_dept[self.office_a].id,
+            }
+        )
 
         def invoice(user):
-            return self.env["account.move"].with_company(self.office_a).create({
-                "move_type": "out_invoice", "partner_id": self.customer.id, "invoice_user_id": user.id,
-                "invoice_date": date(self.YEAR, 3, 1),
-                "invoice_line_ids": [Command.create({
-                    "name": "LED panels", "quantity": 1, "price_unit": 700.0, "tax_ids": [Command.clear()],
-                    "account_id": self.accounts[self.office_a]["revenue"].id,
-                })],
-            })
+            return (
+                self.env["account.move"]
+                .with_company(self.office_a)
+                .create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": self.customer.id,
+                        "invoice_user_id": user.id,
+                        "invoice_date": date(self.YEAR, 3, 1),
+                        "invoice_line_ids": [
+                            Command.create(
+                                {
+                                    "name": "LED panels",
+                                    "quantity": 1,
+                                    "price_unit": 700.0,
+                                    "tax_ids": [Command.clear()],
+                                    "account_id": self.accounts[self.office_a]["revenue"].id,
+                                }
+                            )
+                        ],
+                    }
+                )
+            )
 
         revenue_line = invoice(salesperson).invoice_line_ids
         self.assertEqual(revenue_line.lighting_department_id, self.sales_dept[self.office_a])
@@ -139,7 +161,11 @@ class TestBudget(BudgetCase):
         employee = self.env["hr.employee"].create(
             {"name": "Claimant", "company_id": self.office_a.id, "department_id": self.sales_dept[self.office_a].id}
         )
-        expense = self.env["hr.expense"].with_company(self.office_a).create(
-            {"name": "Taxi", "employee_id": employee.id, "total_amount_currency": 30.0}
+        expense = (
+            self.env["hr.expense"]
+            .with_company(self.office_a)
+            .create({"name": "Taxi", "employee_id": employee.id, "total_amount_currency": 30.0})
         )
-        self.assertEqual(expense._prepare_move_lines_vals()["lighting_department_id"], self.sales_dept[self.office_a].id)
+        self.assertEqual(
+            expense._prepare_move_lines_vals()["lighting_department_id"], self.sales_dept[self.office_a].id
+        )

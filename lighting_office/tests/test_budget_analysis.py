@@ -42,8 +42,9 @@ class TestBudgetAnalysis(BudgetCase):
         groups = self._groups(self.users["manager", "a"], ["category"])
         self.assertEqual(set(groups), {("revenue",), ("cost",), ("expense",)})
         revenue = groups["revenue",]
-        self.assertEqual((revenue["budget_amount"], revenue["actual_amount"], revenue["variance"]),
-                         (2000.0, 2400.0, 400.0))
+        self.assertEqual(
+            (revenue["budget_amount"], revenue["actual_amount"], revenue["variance"]), (2000.0, 2400.0, 400.0)
+        )
         self.assertAlmostEqual(revenue["variance_pct"], 20.0)
         self.assertAlmostEqual(groups["expense",]["variance_pct"], 25.0)
         self.assertAlmostEqual(groups["cost",]["variance_pct"], -25.0)
@@ -78,7 +79,9 @@ class TestBudgetAnalysis(BudgetCase):
             Analysis.read_group([], MEASURES, GROUPBY, lazy=False)
         for month in range(1, 13):
             for category in ("revenue", "cost", "expense"):
-                self._post(self.office_a, category, 10.0 * month, month=month, department=self.sales_dept[self.office_a])
+                self._post(
+                    self.office_a, category, 10.0 * month, month=month, department=self.sales_dept[self.office_a]
+                )
                 self._post(self.office_b, category, 10.0 * month, month=month)
         self.env.flush_all()
         self.env.invalidate_all()

@@ -19,17 +19,32 @@ class TestBusinessTrip(VehicleTripCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.office_a.lighting_trip_hq_threshold = 5000.0
-        cls.travel = cls.env["product.product"].create({
-            "name": "Travel", "type": "service", "can_be_expensed": True, "standard_price": 0.0,
-        })
+        cls.travel = cls.env["product.product"].create(
+            {
+                "name": "Travel",
+                "type": "service",
+                "can_be_expensed": True,
+                "standard_price": 0.0,
+            }
+        )
 
     def _trip(self, cost=2000.0, role="sales", key="a", start=None, end=None):
         start = start or date.today() + timedelta(days=3)
-        return self.env["lighting.business.trip"].with_user(self.users[role, key]).create({
-            "employee_id": self.employees[role, key].id, "company_id": self.users[role, key].company_id.id,
-            "destination": "Shenzhen trade show", "purpose": "Meet distributors",
-            "date_from": start, "date_to": end or start + timedelta(days=2), "estimated_cost": cost,
-        })
+        return (
+            self.env["lighting.business.trip"]
+            .with_user(self.users[role, key])
+            .create(
+                {
+                    "employee_id": self.employees[role, key].id,
+                    "company_id": self.users[role, key].company_id.id,
+                    "destination": "Shenzhen trade show",
+                    "purpose": "Meet distributors",
+                    "date_from": start,
+                    "date_to": end or start + timedelta(days=2),
+                    "estimated_cost": cost,
+                }
+            )
+        )
 
     def _approve(self, trip):
         trip.request_validation()
@@ -37,18 +52,40 @@ class TestBusinessTrip(VehicleTripCase):
 
     def _sheet(self, trip, amount):
         user = self.users["sales", "a"]
-        expense = self.env["hr.expense"].with_user(user).create({
-            "name": "Train", "employee_id": trip.employee_id.id, "product_id": self.travel.id,
-            "total_amount_currency": amount, "company_id": self.office_a.id,
-        })
-        self.env["ir.attachment"].with_user(user).create({
-            "name": "ticket.txt", "datas": base64.b64encode(b"ticket"), "res_model": "hr.expense",
-            "res_id": expense.id,
-        })
-        return self.env["hr.expense.sheet"].with_user(user).create({
-            "name": f"Expenses of {trip.name}", "employee_id": trip.employee_id.id, "company_id": self.office_a.id,
-            "expense_line_ids": [Command.set(expense.ids)], "lighting_trip_id": trip.id,
-        })
+        expense = (
+            self.env["hr.expense"]
+            .with_user(user)
+            .create(
+                {
+                    "name": "Train",
+                    "employee_id": trip.employee_id.id,
+                    "product_id": self.travel.id,
+                    "total_amount_currency": amount,
+                    "company_id": self.office_a.id,
+                }
+            )
+        )
+        self.env["ir.attachment"].with_user(user).create(
+            {
+                "name": "ticket.txt",
+                "datas": base64.b64encode(b"ticket"),
+                "res_model": "hr.expense",
+                "res_id": expense.id,
+            }
+        )
+        return (
+            self.env["hr.expense.sheet"]
+            .with_user(user)
+            .create(
+                {
+                    "name": f"Expenses of {trip.name}",
+                    "employee_id": trip.employee_id.id,
+                    "company_id": self.office_a.id,
+                    "expense_line_ids": [Command.set(expense.ids)],
+                    "lighting_trip_id": trip.id,
+                }
+            )
+        )
 
     def test_approved_by_office_manager_before_departure(self):
         """R6.4.2: below the office's threshold the office manager alone approves; the traveller cannot."""
@@ -94,8 +131,10 @@ class TestBusinessTrip(VehicleTripCase):
         """R6.4.2: once the departure date has passed the trip can no longer be approved."""
         trip = self._trip()
         trip.request_validation()
-        with freeze_time(trip.date_from + timedelta(days=1)), \
-                self.assertRefused(UserError, trip.name, "Departure", "before departure"):
+        with (
+            freeze_time(trip.date_from + timedelta(days=1)),
+            self.assertRefused(UserError, trip.name, "Departure", "before departure"),
+        ):
             trip.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(trip.state, "draft")
 
@@ -124,8 +163,11 @@ class TestBusinessTrip(VehicleTripCase):
         sheet.action_submit_sheet()
         self.assertEqual(sheet.state, "submit")
         self.assertEqual((trip.actual_cost, trip.cost_variance), (2300.0, 300.0))
-        cost = self.env["lighting.business.trip"].with_user(self.users["manager", "a"])._read_group(
-            [("state", "=", "reported")], ["employee_id"], ["estimated_cost:sum", "actual_cost:sum"])
+        cost = (
+            self.env["lighting.business.trip"]
+            .with_user(self.users["manager", "a"])
+            ._read_group([("state", "=", "reported")], ["employee_id"], ["estimated_cost:sum", "actual_cost:sum"])
+        )
         self.assertEqual(cost, [(self.employees["sales", "a"], 2000.0, 2300.0)])
 
     def test_report_reminder(self):
@@ -146,10 +188,14 @@ class TestBusinessTrip(VehicleTripCase):
         trip = self._trip(role="support")
         self._approve(trip)
         with self.assertRefused(ValidationError, "Business Trip", trip.name):
-            self.env["hr.expense.sheet"].create({
-                "name": "Wrong trip", "employee_id": self.employees["sales", "a"].id,
-                "company_id": self.office_a.id, "lighting_trip_id": trip.id,
-            })
+            self.env["hr.expense.sheet"].create(
+                {
+                    "name": "Wrong trip",
+                    "employee_id": self.employees["sales", "a"].id,
+                    "company_id": self.office_a.id,
+                    "lighting_trip_id": trip.id,
+                }
+            )
 
     def test_roles_and_offices(self):
         """R6.4.2: staff request and see their own trips; the office manager and HQ see the office's; office B none."""
@@ -157,17 +203,25 @@ class TestBusinessTrip(VehicleTripCase):
         Trip = self.env["lighting.business.trip"]
         self.assertFalse(Trip.with_user(self.users["sales", "a"]).search([("id", "=", trip.id)]))
         with self.assertRaises(AccessError):
-            Trip.with_user(self.users["sales", "a"]).create({
-                "employee_id": self.employees["support", "a"].id, "destination": "X", "purpose": "Y",
-                "date_from": date.today() + timedelta(days=30), "date_to": date.today() + timedelta(days=31), "estimated_cost": 1.0,
-            })
+            Trip.with_user(self.users["sales", "a"]).create(
+                {
+                    "employee_id": self.employees["support", "a"].id,
+                    "destination": "X",
+                    "purpose": "Y",
+                    "date_from": date.today() + timedelta(days=30),
+                    "date_to": date.today() + timedelta(days=31),
+                    "estimated_cost": 1.0,
+                }
+            )
         self.assertEqual(Trip.with_user(self.users["manager", "a"]).search([("id", "=", trip.id)]), trip)
         for user in (self.users["sales", "b"], self.users["manager", "b"]):
             self.assertFalse(Trip.with_user(user).search([("id", "=", trip.id)]))
         for user in (self.hq_finance, self.hq_management):
-            found = Trip.with_user(user).with_context(allowed_company_ids=self.all_offices).search(
-                [("id", "=", trip.id)])
+            found = (
+                Trip.with_user(user).with_context(allowed_company_ids=self.all_offices).search([("id", "=", trip.id)])
+            )
             self.assertEqual(found, trip)
         with self.assertRaises(AccessError):
             trip.with_user(self.hq_finance).with_context(allowed_company_ids=self.all_offices).write(
-                {"destination": "Elsewhere"})
+                {"destination": "Elsewhere"}
+            )

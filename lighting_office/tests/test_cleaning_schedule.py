@@ -30,17 +30,41 @@ class TestCleaningSchedule(LightingOfficeCase):
 
     @classmethod
     def _area(cls, office, key):
-        return cls.env["lighting.cleaning.area"].create({
-            "name": f"Showroom {key}", "company_id": office.id, "plan_ids": [
-                Command.create({"name": "Mop the floor", "employee_id": cls.employees["sales", key].id,
-                                "frequency": "daily", "date_start": MONDAY}),
-                Command.create({"name": "Disinfect door handles", "task_type": "disinfection",
-                                "employee_id": cls.employees["support", key].id, "frequency": "weekly",
-                                "weekday": "4", "date_start": MONDAY}),
-                Command.create({"name": "Clean the lamps on display", "frequency": "monthly", "month_day": 20,
-                                "employee_id": cls.employees["sales", key].id, "date_start": MONDAY}),
-            ],
-        })
+        return cls.env["lighting.cleaning.area"].create(
+            {
+                "name": f"Showroom {key}",
+                "company_id": office.id,
+                "plan_ids": [
+                    Command.create(
+                        {
+                            "name": "Mop the floor",
+                            "employee_id": cls.employees["sales", key].id,
+                            "frequency": "daily",
+                            "date_start": MONDAY,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Disinfect door handles",
+                            "task_type": "disinfection",
+                            "employee_id": cls.employees["support", key].id,
+                            "frequency": "weekly",
+                            "weekday": "4",
+                            "date_start": MONDAY,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Clean the lamps on display",
+                            "frequency": "monthly",
+                            "month_day": 20,
+                            "employee_id": cls.employees["sales", key].id,
+                            "date_start": MONDAY,
+                        }
+                    ),
+                ],
+            }
+        )
 
     def _tasks(self, area):
         return self.Task.search([("area_id", "=", area.id)]).sorted(lambda task: (task.date_due, task.name))
@@ -52,9 +76,12 @@ class TestCleaningSchedule(LightingOfficeCase):
         tasks = self._tasks(self.area_a)
         self.assertEqual(
             [(task.name, task.date_due, task.employee_id) for task in tasks],
-            [("Mop the floor", MONDAY, self.employees["sales", "a"]),
-             ("Disinfect door handles", FRIDAY, self.employees["support", "a"]),
-             ("Clean the lamps on display", TWENTIETH, self.employees["sales", "a"])])
+            [
+                ("Mop the floor", MONDAY, self.employees["sales", "a"]),
+                ("Disinfect door handles", FRIDAY, self.employees["support", "a"]),
+                ("Clean the lamps on display", TWENTIETH, self.employees["sales", "a"]),
+            ],
+        )
         self.Task._cron_schedule(today=WEDNESDAY)
         self.assertEqual(len(self._tasks(self.area_a)), 4)  # one more daily task only
         self.assertEqual(self._tasks(self.area_b).company_id, self.office_b)
@@ -75,7 +102,9 @@ class TestCleaningSchedule(LightingOfficeCase):
         self.Task._cron_schedule(today=MONDAY)
         mop, handles, _lamps = self._tasks(self.area_a)
         sales = self.users["sales", "a"]
-        self.assertEqual(self.Task.with_user(sales).search([("area_id", "=", self.area_a.id)]), self._tasks(self.area_a))
+        self.assertEqual(
+            self.Task.with_user(sales).search([("area_id", "=", self.area_a.id)]), self._tasks(self.area_a)
+        )
         with self.assertRaises(AccessError):
             handles.with_user(sales).action_done()
         with self.assertRefused(AccessError, "Mop the floor"):

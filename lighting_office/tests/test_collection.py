@@ -26,15 +26,24 @@ class TestCollection(LightingOfficeCase):
     @classmethod
     def _invoice(cls, office, amount, days_overdue):
         due = cls.today - timedelta(days=days_overdue)
-        move = cls.env["account.move"].with_company(office).create({
-            "move_type": "out_invoice",
-            "partner_id": cls.customer.id,
-            "invoice_user_id": cls.users["sales", "a" if office == cls.office_a else "b"].id,
-            "invoice_date": due - timedelta(days=30),
-            "invoice_date_due": due,
-            "invoice_line_ids": [Command.create({"name": "LED panels", "quantity": 1, "price_unit": amount,
-                                                 "tax_ids": [Command.clear()]})],
-        })
+        move = (
+            cls.env["account.move"]
+            .with_company(office)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.customer.id,
+                    "invoice_user_id": cls.users["sales", "a" if office == cls.office_a else "b"].id,
+                    "invoice_date": due - timedelta(days=30),
+                    "invoice_date_due": due,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "LED panels", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
+                        )
+                    ],
+                }
+            )
+        )
         move.action_post()
         move.invoice_date_due = due
         return move
@@ -68,8 +77,11 @@ class TestCollection(LightingOfficeCase):
         self.assertEqual(totals[self.office_a, "31_60"], 200)
         self.assertEqual(totals[self.office_a, "over_90"], 400)
         self.assertEqual(totals[self.office_b, "61_90"], 1600)
-        office_view = self.env["lighting.collection.report"].with_user(self.users["sales", "a"])._read_group(
-            [], ["company_id"], ["amount_residual:sum"])
+        office_view = (
+            self.env["lighting.collection.report"]
+            .with_user(self.users["sales", "a"])
+            ._read_group([], ["company_id"], ["amount_residual:sum"])
+        )
         self.assertEqual([(c, a) for c, a in office_view], [(self.office_a, 700)])
 
     def test_reports_queries_do_not_grow(self):
@@ -91,8 +103,15 @@ class TestCollection(LightingOfficeCase):
     def test_collection_log_and_past_promise(self):
         """R3.1.6: sales log a collection step; a promised date in the past is refused, nothing written."""
         Log = self.env["lighting.collection.log"].with_user(self.users["sales", "a"])
-        log = Log.create({"move_id": self.inv_45.id, "channel": "phone", "reason": "Waiting for budget",
-                          "promised_date": self.today + timedelta(days=7), "action_taken": "Called the buyer"})
+        log = Log.create(
+            {
+                "move_id": self.inv_45.id,
+                "channel": "phone",
+                "reason": "Waiting for budget",
+                "promised_date": self.today + timedelta(days=7),
+                "action_taken": "Called the buyer",
+            }
+        )
         self.assertEqual(self.inv_45.collection_log_ids, log)
         with self.assertRefused(ValidationError, self.inv_45.name, "Promised Payment Date"):
             Log.create({"move_id": self.inv_45.id, "channel": "mail", "promised_date": self.today - timedelta(days=1)})
@@ -105,7 +124,8 @@ class TestCollection(LightingOfficeCase):
         the office manager and HQ Finance, once."""
         self.office_a.lighting_collection_escalation_days = 100
         self.env["lighting.collection.log"].with_user(self.users["sales", "a"]).create(
-            {"move_id": self.inv_10.id, "channel": "visit", "payment_difficulty": True})
+            {"move_id": self.inv_10.id, "channel": "visit", "payment_difficulty": True}
+        )
         self.assertTrue(self.inv_10.payment_difficulty)
         self.env["account.move"]._cron_escalate_collection()
         self.env["account.move"]._cron_escalate_collection()

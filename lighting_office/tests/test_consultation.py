@@ -19,15 +19,21 @@ class TestConsultation(LightingOfficeCase):
 
     def _consultation(self, user, title, office=None):
         office = office or self.office_a
-        return self.env["helpdesk.ticket"].with_user(user).create({
-            "name": title,
-            "description": "<p>The 12W downlights flicker below 20%.</p>",
-            "team_id": office.office_support_team_id.id,
-            "channel_id": self.phone.id,
-            "category_id": self.category.id,
-            "product_id": self.product.id,
-            "partner_id": self.customer.id,
-        })
+        return (
+            self.env["helpdesk.ticket"]
+            .with_user(user)
+            .create(
+                {
+                    "name": title,
+                    "description": "<p>The 12W downlights flicker below 20%.</p>",
+                    "team_id": office.office_support_team_id.id,
+                    "channel_id": self.phone.id,
+                    "category_id": self.category.id,
+                    "product_id": self.product.id,
+                    "partner_id": self.customer.id,
+                }
+            )
+        )
 
     def test_consultation_is_recorded_and_classified(self):
         """R3.2.1: a consultation of the support team records channel, category and product; on-site is a channel."""
@@ -39,20 +45,36 @@ class TestConsultation(LightingOfficeCase):
         self.assertEqual(self.ticket.resolution_deadline, self.ticket.create_date + timedelta(hours=24))
 
     def test_every_channel_in_every_office(self):
-        """R3.2.1: office staff record consultations and feedback by web, e-mail, phone, on site or other, in every office."""
-        channels = self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web") | self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_channel_email") | self.phone | self.env.ref(
-            "helpdesk_mgmt.helpdesk_ticket_channel_other") | self.env.ref("lighting_office.helpdesk_channel_on_site")
-        new_office = self.env["res.company"].create({"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
+        """R3.2.1: office staff record consultations and feedback by web, e-mail, phone, on site or other,
+        in every office."""
+        channels = (
+            self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")
+            | self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_email")
+            | self.phone
+            | self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_other")
+            | self.env.ref("lighting_office.helpdesk_channel_on_site")
+        )
+        new_office = self.env["res.company"].create(
+            {"name": "Office C", "is_lighting_office": True, "office_code": "TC"}
+        )
         new_support = self._office_user("support_c", new_office, "support")
         for user in (self.support, self.users["aftersales", "a"], self.users["support", "b"], new_support):
             Channel = self.env["helpdesk.ticket.channel"].with_user(user).with_company(user.company_id)
             self.assertEqual(Channel.search([]) & channels, channels, user.login)
             self.assertEqual({name for _id, name in Channel.name_search("Phone")}, {"Phone"}, user.login)
-        feedback = self.env["helpdesk.ticket"].with_user(self.users["aftersales", "b"]).create({
-            "name": "Driver hums", "description": "<p>Hum</p>", "channel_id": self.phone.id,
-            "team_id": self.office_b.office_aftersales_team_id.id, "partner_id": self.customer.id,
-        })
+        feedback = (
+            self.env["helpdesk.ticket"]
+            .with_user(self.users["aftersales", "b"])
+            .create(
+                {
+                    "name": "Driver hums",
+                    "description": "<p>Hum</p>",
+                    "channel_id": self.phone.id,
+                    "team_id": self.office_b.office_aftersales_team_id.id,
+                    "partner_id": self.customer.id,
+                }
+            )
+        )
         self.assertEqual(feedback.with_user(self.users["aftersales", "b"]).channel_id.name, "Phone")
 
     def test_measured_times_and_late(self):
@@ -87,8 +109,10 @@ class TestConsultation(LightingOfficeCase):
         ticket.answer = "<p>Use a trailing-edge dimmer rated for LED loads.</p>"
         ticket.action_publish_faq()
         faq = self.ticket.faq_id
-        self.assertEqual((faq.state, faq.category_id, faq.product_id, faq.company_id),
-                         ("published", self.category, self.product, self.office_a))
+        self.assertEqual(
+            (faq.state, faq.category_id, faq.product_id, faq.company_id),
+            ("published", self.category, self.product, self.office_a),
+        )
         FAQ = self.env["lighting.faq"].with_user(self.users["sales", "a"])
         self.assertEqual(FAQ.search([("answer", "ilike", "trailing-edge")]), faq)
         self.assertEqual(FAQ.search([("category_id", "=", self.category.id)]), faq)
@@ -107,7 +131,11 @@ class TestConsultation(LightingOfficeCase):
 
     def test_portal_flag_only_for_published(self):
         """R3.2.1: only a published entry can be shown to customers on the portal."""
-        faq = self.env["lighting.faq"].with_user(self.support).create({"name": "CRI of the 12W?", "answer": "<p>Ra 90</p>"})
+        faq = (
+            self.env["lighting.faq"]
+            .with_user(self.support)
+            .create({"name": "CRI of the 12W?", "answer": "<p>Ra 90</p>"})
+        )
         with self.assertRefused(UserError, "CRI of the 12W?", "published"):
             faq.portal_published = True
         faq.action_publish()

@@ -9,24 +9,35 @@ class ConsultationTourCase(LightingOfficeCase, HttpCase):
 
     def _consultation_to_faq_to_portal(self):
         support = self.users["support", "a"]
-        ticket = self.env["helpdesk.ticket"].create({
-            "name": "Downlight flicker when dimmed",
-            "description": "<p>The 12W downlights flicker below 20%.</p>",
-            "team_id": self.office_a.office_support_team_id.id,
-            "user_id": support.id,
-            "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
-            "category_id": self.env.ref("lighting_office.consultation_category_control").id,
-        })
-        self.start_tour(f"/odoo/action-lighting_office.action_lighting_consultations/{ticket.id}",
-                        "lighting_office_consultation_faq", login=support.login)
+        ticket = self.env["helpdesk.ticket"].create(
+            {
+                "name": "Downlight flicker when dimmed",
+                "description": "<p>The 12W downlights flicker below 20%.</p>",
+                "team_id": self.office_a.office_support_team_id.id,
+                "user_id": support.id,
+                "channel_id": self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").id,
+                "category_id": self.env.ref("lighting_office.consultation_category_control").id,
+            }
+        )
+        self.start_tour(
+            f"/odoo/action-lighting_office.action_lighting_consultations/{ticket.id}",
+            "lighting_office_consultation_faq",
+            login=support.login,
+        )
         faq = ticket.faq_id
         self.assertEqual((faq.state, faq.portal_published), ("published", True))
         self.assertIn("trailing-edge dimmer", faq.answer)
-        portal = self.env["res.users"].create({
-            "name": "Customer portal user", "login": "faq_portal", "password": "faq_portal_pw",
-            "partner_id": self.env["res.partner"].create({"name": "Portal contact", "parent_id": self.customer.id}).id,
-            "groups_id": [Command.set([self.env.ref("base.group_portal").id])],
-        })
+        portal = self.env["res.users"].create(
+            {
+                "name": "Customer portal user",
+                "login": "faq_portal",
+                "password": "faq_portal_pw",
+                "partner_id": self.env["res.partner"]
+                .create({"name": "Portal contact", "parent_id": self.customer.id})
+                .id,
+                "groups_id": [Command.set([self.env.ref("base.group_portal").id])],
+            }
+        )
         self.authenticate(portal.login, "faq_portal_pw")
         page = self.url_open("/my/faq?search=flicker").text
         self.assertIn("Downlight flicker when dimmed", page)

@@ -30,8 +30,11 @@ class TestContractSigning(LightingOfficeCase):
         self.order.with_user(self.sales).action_mark_signed()
 
     def _file(self, user, number="HQ-2026-001"):
-        wizard = Form(self.env["lighting.contract.filing.wizard"].with_user(user).with_context(
-            default_sale_order_id=self.order.id))
+        wizard = Form(
+            self.env["lighting.contract.filing.wizard"]
+            .with_user(user)
+            .with_context(default_sale_order_id=self.order.id)
+        )
         wizard.filing_number = number
         wizard.save().action_file()
 
@@ -41,7 +44,9 @@ class TestContractSigning(LightingOfficeCase):
         order = self._order(self.office_a, self.sales)
         self.assertIn("five years", order.contract_terms)
         term = self.env.ref("account.account_payment_term_30days")
-        order.with_user(self.sales).write({"payment_term_id": term.id, "commitment_date": fields.Datetime.now() + timedelta(days=20)})
+        order.with_user(self.sales).write(
+            {"payment_term_id": term.id, "commitment_date": fields.Datetime.now() + timedelta(days=20)}
+        )
         html = self.env["ir.actions.report"]._render_qweb_html("sale.action_report_saleorder", order.ids)[0]
         self.assertIn(b"five years", html)
         self.assertIn(term.name.encode(), html)
@@ -51,8 +56,11 @@ class TestContractSigning(LightingOfficeCase):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
         self.assertEqual(self.order.partner_id.lang, "en_US")
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.action_report_sale_contract", self.order.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("lighting_office.action_report_sale_contract", self.order.ids)[0]
+            .decode()
+        )
         self.assertIn("销售合同", html)
         self.assertIn(self.order.name, html)
 
@@ -110,5 +118,6 @@ class TestContractSigning(LightingOfficeCase):
         self.env["sale.order"]._cron_remind_contract_filing()
         self.env["sale.order"]._cron_remind_contract_filing()
         reminder = self.order.activity_ids.filtered(
-            lambda a: a.activity_type_id == self.env.ref("lighting_office.mail_activity_contract_filing"))
+            lambda a: a.activity_type_id == self.env.ref("lighting_office.mail_activity_contract_filing")
+        )
         self.assertEqual(reminder.user_id, self.sales)

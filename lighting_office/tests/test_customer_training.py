@@ -16,19 +16,25 @@ class TestCustomerTraining(LightingOfficeCase):
         self.wang = Partner.create({"name": "Wang Wei", "parent_id": self.customer.id})
         self.li = Partner.create({"name": "Li Na", "parent_id": self.customer.id})
         self.zhao = Partner.create({"name": "Zhao Lei", "parent_id": self.customer.id})
-        self.training = self.env["lighting.customer.training"].with_user(self.support).create({
-            "name": "Maintaining the DALI system",
-            "partner_id": self.customer.id,
-            "company_id": self.office_a.id,
-            "topic": "maintenance",
-            "mode": "online",
-            "pass_mark": 70,
-            "attendee_ids": [
-                Command.create({"partner_id": self.wang.id, "assessed": True, "score": 85}),
-                Command.create({"partner_id": self.li.id, "assessed": True, "score": 65}),
-                Command.create({"partner_id": self.zhao.id, "attended": False}),
-            ],
-        })
+        self.training = (
+            self.env["lighting.customer.training"]
+            .with_user(self.support)
+            .create(
+                {
+                    "name": "Maintaining the DALI system",
+                    "partner_id": self.customer.id,
+                    "company_id": self.office_a.id,
+                    "topic": "maintenance",
+                    "mode": "online",
+                    "pass_mark": 70,
+                    "attendee_ids": [
+                        Command.create({"partner_id": self.wang.id, "assessed": True, "score": 85}),
+                        Command.create({"partner_id": self.li.id, "assessed": True, "score": 65}),
+                        Command.create({"partner_id": self.zhao.id, "attended": False}),
+                    ],
+                }
+            )
+        )
 
     def test_assessment_flags_retakes(self):
         """R3.2.4: scores against the pass mark; who fails or is absent is flagged for a retake."""
@@ -36,13 +42,15 @@ class TestCustomerTraining(LightingOfficeCase):
         self.assertEqual((wang.passed, wang.retake_needed), (True, False))
         self.assertEqual((li.passed, li.retake_needed), (False, True))
         self.assertEqual((zhao.passed, zhao.retake_needed), (False, True))
-        self.assertEqual((self.training.attendee_count, self.training.passed_count, self.training.retake_count),
-                         (3, 1, 2))
+        self.assertEqual(
+            (self.training.attendee_count, self.training.passed_count, self.training.retake_count), (3, 1, 2)
+        )
         self.training.pass_mark = 60
         self.assertTrue(li.passed)
         self.assertEqual(self.training.retake_count, 1)
-        self.assertIn(self.training, self.env["lighting.customer.training"].search(
-            [("attendee_ids.retake_needed", "=", True)]))
+        self.assertIn(
+            self.training, self.env["lighting.customer.training"].search([("attendee_ids.retake_needed", "=", True)])
+        )
 
     def test_score_outside_0_100_refused(self):
         """R3.2.4: a score or a pass mark outside 0-100 is refused, naming the training and attendee; nothing
@@ -59,8 +67,11 @@ class TestCustomerTraining(LightingOfficeCase):
 
     def test_done_needs_attendees(self):
         """R3.2.4: a training cannot close without attendees."""
-        empty = self.env["lighting.customer.training"].with_user(self.support).create(
-            {"name": "Principles of glare", "partner_id": self.customer.id, "topic": "principles"})
+        empty = (
+            self.env["lighting.customer.training"]
+            .with_user(self.support)
+            .create({"name": "Principles of glare", "partner_id": self.customer.id, "topic": "principles"})
+        )
         with self.assertRefused(UserError, "Principles of glare", "attendees"):
             empty.action_done()
         self.training.action_done()
@@ -70,7 +81,8 @@ class TestCustomerTraining(LightingOfficeCase):
         """R3.2.4: the attendance and result sheet lists each attendee's score and result, in Chinese."""
         self.env["res.lang"]._activate_lang("zh_CN")
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.report_customer_training", self.training.ids)
+            "lighting_office.report_customer_training", self.training.ids
+        )
         html = html.decode()
         for fragment in ("Wang Wei", "Li Na", "Zhao Lei", "85", "65"):
             self.assertIn(fragment, html)

@@ -5,6 +5,7 @@ in tests/ and static/tests/ must be inside freezegun's ``freeze_time`` (its argu
 its ``with`` block or a decorated test) or carry a ``fixed date:`` comment saying why
 no "today" is involved; dates compared with today are written relative to it.
 """
+
 import ast
 import re
 from pathlib import Path
@@ -23,8 +24,13 @@ def _is_freeze_time(node):
 def _is_literal_date(node):
     if isinstance(node, ast.Constant) and isinstance(node.value, str):
         return bool(DATE_TEXT.search(node.value))
-    return (isinstance(node, ast.Call) and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("date", "datetime")
-            and bool(node.args) and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, int))
+    return (
+        isinstance(node, ast.Call)
+        and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("date", "datetime")
+        and bool(node.args)
+        and isinstance(node.args[0], ast.Constant)
+        and isinstance(node.args[0].value, int)
+    )
 
 
 def literal_dates_in_python(source):
@@ -40,7 +46,7 @@ def literal_dates_in_python(source):
         if _is_freeze_time(node):
             frozen = True
         if not frozen and _is_literal_date(node):
-            span = lines[node.lineno - 1:node.end_lineno]
+            span = lines[node.lineno - 1 : node.end_lineno]
             if not any(MARKER in line for line in span):
                 found.append(node.lineno)
         for child in ast.iter_child_nodes(node):
@@ -51,8 +57,9 @@ def literal_dates_in_python(source):
 
 
 def literal_dates_in_js(source):
-    return [number for number, line in enumerate(source.splitlines(), 1)
-            if DATE_TEXT.search(line) and MARKER not in line]
+    return [
+        number for number, line in enumerate(source.splitlines(), 1) if DATE_TEXT.search(line) and MARKER not in line
+    ]
 
 
 @tagged("post_install", "-at_install")

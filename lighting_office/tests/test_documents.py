@@ -15,10 +15,19 @@ class TestOfficeDocument(LightingOfficeCase):
         cls.fin = cls.env.ref("lighting_office.document_class_fin")
 
     def _draft(self, user=None, office=None, document_class=None, name="Office hours notice"):
-        return self.env["lighting.document"].with_user(user or self.users["sales", "a"]).create({
-            "name": name, "document_type": "notice", "body": "<p>Open 9:00-18:00</p>",
-            "class_id": (document_class or self.adm).id, "company_id": (office or self.office_a).id,
-        })
+        return (
+            self.env["lighting.document"]
+            .with_user(user or self.users["sales", "a"])
+            .create(
+                {
+                    "name": name,
+                    "document_type": "notice",
+                    "body": "<p>Open 9:00-18:00</p>",
+                    "class_id": (document_class or self.adm).id,
+                    "company_id": (office or self.office_a).id,
+                }
+            )
+        )
 
     def _issue(self, document):
         document.request_validation()
@@ -62,10 +71,14 @@ class TestOfficeDocument(LightingOfficeCase):
             hq_document.with_user(self.hq_management).action_issue()
         self.assertEqual((hq_document.state, hq_document.number), ("draft", False))
         with self.assertRefused(ValidationError, "Straight to issued"):
-            self.env["lighting.document"].with_user(self.users["sales", "a"]).create({
-                "name": "Straight to issued", "class_id": self.adm.id, "company_id": self.office_a.id,
-                "state": "issued",
-            })
+            self.env["lighting.document"].with_user(self.users["sales", "a"]).create(
+                {
+                    "name": "Straight to issued",
+                    "class_id": self.adm.id,
+                    "company_id": self.office_a.id,
+                    "state": "issued",
+                }
+            )
         self.assertFalse(self.env["lighting.document"].search([("name", "=", "Straight to issued")]))
 
     def test_issued_document_locked(self):
@@ -130,8 +143,10 @@ class TestOfficeDocument(LightingOfficeCase):
         document.with_user(self.users["manager", "a"]).action_archive_document()
         self.assertEqual(document.state, "archived")
         archive_file = document.archive_file_id
-        self.assertEqual((archive_file.class_id, archive_file.company_id, archive_file.medium),
-                         (self.adm, self.office_a, "electronic"))
+        self.assertEqual(
+            (archive_file.class_id, archive_file.company_id, archive_file.medium),
+            (self.adm, self.office_a, "electronic"),
+        )
         self.assertIn(document.number, archive_file.name)
         self.assertEqual(archive_file.retention_years, 10)
         self.assertEqual(archive_file.date_review.year, archive_file.date_filed.year + 10)
@@ -145,8 +160,9 @@ class TestOfficeDocument(LightingOfficeCase):
         issued = self._issue(self._draft(name="Holiday notice"))
         Document = self.env["lighting.document"]
         self.assertEqual(Document.with_user(self.users["sales", "a"]).search([]), own_draft | issued)
-        self.assertEqual(Document.with_user(self.users["manager", "a"]).search([]),
-                         own_draft | colleague_draft | issued)
+        self.assertEqual(
+            Document.with_user(self.users["manager", "a"]).search([]), own_draft | colleague_draft | issued
+        )
         self.assertFalse(Document.with_user(self.users["manager", "b"]).search([]))
         with self.assertRaises(AccessError):
             colleague_draft.with_user(self.users["sales", "a"]).read(["name"])

@@ -13,13 +13,28 @@ from .budget_common import BudgetCase
 
 BUDGET_HEADER = ["Month", "Category", "Department", "Post", "Amount", "Description"]
 ASSET_HEADER = ["Name", "Ledger", "Category", "Location", "Custodian", "Value", "Quantity", "Purchase Date"]
-MIMETYPES = {".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-             ".xls": "application/vnd.ms-excel", ".txt": "text/plain"}
+MIMETYPES = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".xls": "application/vnd.ms-excel",
+    ".txt": "text/plain",
+}
 OPTIONS = {
-    "has_headers": True, "advanced": False, "keep_matches": False, "sheet": "", "encoding": "", "quoting": '"',
-    "separator": ",", "date_format": "%Y-%m-%d", "datetime_format": "%Y-%m-%d %H:%M:%S",
-    "float_thousand_separator": ",", "float_decimal_separator": ".", "skip": 0, "limit": 2000,
-    "fallback_values": {}, "name_create_enabled_fields": {}, "import_set_empty_fields": [],
+    "has_headers": True,
+    "advanced": False,
+    "keep_matches": False,
+    "sheet": "",
+    "encoding": "",
+    "quoting": '"',
+    "separator": ",",
+    "date_format": "%Y-%m-%d",
+    "datetime_format": "%Y-%m-%d %H:%M:%S",
+    "float_thousand_separator": ",",
+    "float_decimal_separator": ".",
+    "skip": 0,
+    "limit": 2000,
+    "fallback_values": {},
+    "name_create_enabled_fields": {},
+    "import_set_empty_fields": [],
     "import_skip_records": [],
 }
 
@@ -39,7 +54,9 @@ def xls(rows):
     date_style = xlwt.easyxf(num_format_str="YYYY-MM-DD")
     for row_index, row in enumerate(rows):
         for col_index, value in enumerate(row):
-            sheet.write(row_index, col_index, value, date_style if isinstance(value, date) else xlwt.Style.default_style)
+            sheet.write(
+                row_index, col_index, value, date_style if isinstance(value, date) else xlwt.Style.default_style
+            )
     stream = io.BytesIO()
     book.save(stream)
     return stream.getvalue()
@@ -56,9 +73,18 @@ class ImportCase(BudgetCase):
 
     def _wizard(self, model, content, filename, user=None, context=None):
         self.env.flush_all()  # what the dialog imports into was saved by an earlier request
-        return self.env["base_import.import"].with_user(user or self.manager).with_context(**(context or {})).create(
-            {"res_model": model, "file": content, "file_name": filename,
-             "file_type": MIMETYPES[filename[filename.rindex("."):]]}
+        return (
+            self.env["base_import.import"]
+            .with_user(user or self.manager)
+            .with_context(**(context or {}))
+            .create(
+                {
+                    "res_model": model,
+                    "file": content,
+                    "file_name": filename,
+                    "file_type": MIMETYPES[filename[filename.rindex(".") :]],
+                }
+            )
         )
 
     def _import(self, model, content, filename, user=None, context=None, dryrun=False):
@@ -71,15 +97,15 @@ class ImportCase(BudgetCase):
         return result["messages"]
 
     def _import_budget(self, budget, content, filename, dryrun=False):
-        return self._import("lighting.budget.line", content, filename, context={"default_budget_id": budget.id},
-                            dryrun=dryrun)
+        return self._import(
+            "lighting.budget.line", content, filename, context={"default_budget_id": budget.id}, dryrun=dryrun
+        )
 
     def assertMessages(self, messages, *fragments):
         text = "\n".join(message["message"] for message in messages)
         self.assertTrue(messages, "the import should have been refused")
         for fragment in fragments:
             self.assertIn(fragment, text)
-
 
 
 @tagged("post_install", "-at_install")
@@ -93,12 +119,16 @@ class TestExcelImport(ImportCase):
         budget = self._budget(self.office_a, [])
         action = budget.with_user(self.manager).action_import_lines()
         self.assertEqual((action["tag"], action["params"]["context"]), ("import", {"default_budget_id": budget.id}))
-        rows = [BUDGET_HEADER,
-                [date(self.YEAR, 3, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q1 projects"],
-                [f"{self.YEAR}-04-20", "expense", "", "", 300.5, ""]]
-        later = [BUDGET_HEADER,
-                 [date(self.YEAR, 5, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q2 projects"],
-                 [f"{self.YEAR}-06-20", "expense", "", "", 300.5, ""]]
+        rows = [
+            BUDGET_HEADER,
+            [date(self.YEAR, 3, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q1 projects"],
+            [f"{self.YEAR}-04-20", "expense", "", "", 300.5, ""],
+        ]
+        later = [
+            BUDGET_HEADER,
+            [date(self.YEAR, 5, 1), "Sales Revenue", "Sales TA", "Sales Engineer", 1200, "Q2 projects"],
+            [f"{self.YEAR}-06-20", "expense", "", "", 300.5, ""],
+        ]
         for content, filename in ((xlsx(rows), "budget.xlsx"), (xls(later), "budget.xls")):
             self.assertEqual(self._import_budget(budget, content, filename, dryrun=True), [])
             self.env.invalidate_all()
@@ -113,8 +143,9 @@ class TestExcelImport(ImportCase):
         self.assertEqual(march.mapped("category"), ["revenue"])
         self.assertEqual(march.department_id, self.sales_dept[self.office_a])
         self.assertEqual(march.job_id, self.sales_job)
-        self.assertEqual(set(budget.line_ids.mapped("date")),
-                         {date(self.YEAR, month, 1) for month in (3, 4, 5, 6)})  # fixed date: no today
+        self.assertEqual(
+            set(budget.line_ids.mapped("date")), {date(self.YEAR, month, 1) for month in (3, 4, 5, 6)}
+        )  # fixed date: no today
         self.assertEqual((budget.revenue_amount, budget.expense_amount), (2400.0, 601.0))
         budget.action_cancel()
         with self.assertRefused(UserError, budget.name, "no longer a draft"):
@@ -124,12 +155,14 @@ class TestExcelImport(ImportCase):
         """R4.1: a file with bad rows is refused with each bad row and reason, the same message a create gets;
         nothing is imported, in the Test run or the import."""
         budget = self._budget(self.office_a, [])
-        rows = [BUDGET_HEADER,
-                [f"{self.YEAR}-01-01", "revenue", "", "", 100, "good row"],
-                [f"{self.YEAR + 1}-01-01", "revenue", "", "", 100, ""],
-                [f"{self.YEAR}-02-01", "profit", "", "", 5, ""],
-                [f"{self.YEAR}-02-01", "cost", "", "", -5, ""],
-                [f"{self.YEAR}-02-01", "cost", "Nowhere", "", 5, ""]]
+        rows = [
+            BUDGET_HEADER,
+            [f"{self.YEAR}-01-01", "revenue", "", "", 100, "good row"],
+            [f"{self.YEAR + 1}-01-01", "revenue", "", "", 100, ""],
+            [f"{self.YEAR}-02-01", "profit", "", "", 5, ""],
+            [f"{self.YEAR}-02-01", "cost", "", "", -5, ""],
+            [f"{self.YEAR}-02-01", "cost", "Nowhere", "", 5, ""],
+        ]
         for content, filename in ((xlsx(rows), "bad.xlsx"), (xls(rows), "bad.xls")):
             for dryrun in (True, False):
                 by_row = defaultdict(str)
@@ -143,56 +176,91 @@ class TestExcelImport(ImportCase):
                 self.assertFalse(budget.line_ids)
         with self.assertRefused(ValidationError, budget.name, "Amount cannot be negative"):
             self.env["lighting.budget.line"].with_user(self.manager).create(
-                {"budget_id": budget.id, "category": "cost", "date": date(self.YEAR, 2, 1), "amount": -5})
+                {"budget_id": budget.id, "category": "cost", "date": date(self.YEAR, 2, 1), "amount": -5}
+            )
         with self.assertRefused(ValidationError, budget.name, "Department", "Sales TB", "another office"):
-            self.env["lighting.budget.line"].create({"budget_id": budget.id, "category": "cost", "amount": 5,
-                                                     "date": date(self.YEAR, 2, 1),
-                                                     "department_id": self.sales_dept[self.office_b].id})
+            self.env["lighting.budget.line"].create(
+                {
+                    "budget_id": budget.id,
+                    "category": "cost",
+                    "amount": 5,
+                    "date": date(self.YEAR, 2, 1),
+                    "department_id": self.sales_dept[self.office_b].id,
+                }
+            )
 
     def test_bad_cells_and_files_refused(self):
         """R4.1: "nan", "inf" and words in a number column, a file that is no spreadsheet, an empty sheet and
         a sheet lacking a required column are refused with a message saying so; nothing is imported."""
         budget = self._budget(self.office_a, [])
         for cell in ("nan", "inf", "a lot"):
-            rows = [BUDGET_HEADER, [f"{self.YEAR}-01-01", "revenue", "", "", 100, ""],
-                    [f"{self.YEAR}-02-01", "cost", "", "", cell, ""]]
-            self.assertMessages(self._import_budget(budget, xlsx(rows), "cells.xlsx"),
-                                f"contains incorrect values (value: {cell})")
-        self.assertMessages(self._import_budget(budget, xlsx([["Month", "Category"], [f"{self.YEAR}-01-01", "cost"]]),
-                                                "short.xlsx"), "Missing required value for the field 'Amount'")
+            rows = [
+                BUDGET_HEADER,
+                [f"{self.YEAR}-01-01", "revenue", "", "", 100, ""],
+                [f"{self.YEAR}-02-01", "cost", "", "", cell, ""],
+            ]
+            self.assertMessages(
+                self._import_budget(budget, xlsx(rows), "cells.xlsx"), f"contains incorrect values (value: {cell})"
+            )
+        self.assertMessages(
+            self._import_budget(budget, xlsx([["Month", "Category"], [f"{self.YEAR}-01-01", "cost"]]), "short.xlsx"),
+            "Missing required value for the field 'Amount'",
+        )
         self.assertFalse(budget.line_ids)
-        for content, filename, message in ((b"a few notes", "notes.txt", "Unsupported file format"),
-                                           (b"not a workbook", "broken.xlsx", "Unable to read file 'broken.xlsx'"),
-                                           (xlsx([]), "empty.xlsx", "empty.xlsx holds no rows")):
+        for content, filename, message in (
+            (b"a few notes", "notes.txt", "Unsupported file format"),
+            (b"not a workbook", "broken.xlsx", "Unable to read file 'broken.xlsx'"),
+            (xlsx([]), "empty.xlsx", "empty.xlsx holds no rows"),
+        ):
             preview = self._wizard("lighting.budget.line", content, filename).parse_preview(dict(OPTIONS))
             self.assertIn(message, preview.get("error", ""))
 
     def test_asset_ledger_import(self):
         """R4.3.1: an office's asset ledger is imported all or nothing, by its manager only; the custodian is an
         employee of the office whether imported or created."""
-        rows = [ASSET_HEADER,
-                ["Projector", "Fixed Asset", "Office equipment", "Meeting room", "Custodian A", 4500, 1,
-                 date(2024, 5, 2)],  # fixed date: compared with no today
-                ["Stapler", "consumable", "Stationery", "", "", 12, 20, ""]]
-        bad = rows + [["", "furniture", "", "", "Nobody", -3, 1, ""], ["Desk", "fixed", "Furniture", "", "", 10, 1.5, ""]]
+        rows = [
+            ASSET_HEADER,
+            [
+                "Projector",
+                "Fixed Asset",
+                "Office equipment",
+                "Meeting room",
+                "Custodian A",
+                4500,
+                1,
+                date(2024, 5, 2),
+            ],  # fixed date: compared with no today
+            ["Stapler", "consumable", "Stationery", "", "", 12, 20, ""],
+        ]
+        bad = rows + [
+            ["", "furniture", "", "", "Nobody", -3, 1, ""],
+            ["Desk", "fixed", "Furniture", "", "", 10, 1.5, ""],
+        ]
         messages = self._import("lighting.asset", xlsx(bad), "ledger.xlsx")
-        self.assertMessages(messages, "'furniture' not found in selection field", "No matching record found for name 'Nobody'",
-                            "'1.5' does not seem to be an integer")
+        self.assertMessages(
+            messages,
+            "'furniture' not found in selection field",
+            "No matching record found for name 'Nobody'",
+            "'1.5' does not seem to be an integer",
+        )
         self.assertFalse(self.env["lighting.asset"].search_count([("company_id", "=", self.office_a.id)]))
-        self.assertMessages(self._import("lighting.asset", xlsx(rows), "ledger.xlsx", user=self.users["sales", "a"]),
-                            "not allowed to create")
+        self.assertMessages(
+            self._import("lighting.asset", xlsx(rows), "ledger.xlsx", user=self.users["sales", "a"]),
+            "not allowed to create",
+        )
         self.assertEqual(self._import("lighting.asset", xls(rows), "ledger.xls"), [])
         assets = self.env["lighting.asset"].search([("company_id", "=", self.office_a.id)])
         projector = assets.filtered(lambda asset: asset.name == "Projector")
-        self.assertEqual((projector.custodian_id, projector.value, projector.purchase_date, projector.ledger),
-                         (self.custodian, 4500.0, date(2024, 5, 2), "fixed"))  # fixed date: compared with no today
+        self.assertEqual(
+            (projector.custodian_id, projector.value, projector.purchase_date, projector.ledger),
+            (self.custodian, 4500.0, date(2024, 5, 2), "fixed"),
+        )  # fixed date: compared with no today
         self.assertEqual(assets.filtered(lambda asset: asset.name == "Stapler").quantity, 20)
         outsider = self.env["hr.employee"].create({"name": "Custodian B", "company_id": self.office_b.id})
         with self.assertRefused(ValidationError, "Projector", "Custodian B", "not an employee of the office"):
             projector.custodian_id = outsider
         with self.assertRefused(ValidationError, "Projector", "Quantity and Value cannot be negative"):
             projector.value = -3
-
 
 
 @tagged("post_install", "-at_install")
@@ -212,8 +280,12 @@ class TestImportTemplates(ImportCase):
         lands in that budget; an imported prospect gets the follow-up of its class."""
         budget = self._budget(self.office_a, [])
         prospects_before = self.env["crm.lead"].search_count([])
-        for model, context in (("lighting.budget.line", {"default_budget_id": budget.id}), ("lighting.asset", {}),
-                               ("lighting.risk", {}), ("crm.lead", {})):
+        for model, context in (
+            ("lighting.budget.line", {"default_budget_id": budget.id}),
+            ("lighting.asset", {}),
+            ("lighting.risk", {}),
+            ("crm.lead", {}),
+        ):
             template = self.env[model].get_import_templates()[-1]["template"]
             with file_open(template.lstrip("/"), "rb") as stream:
                 content = stream.read()
@@ -224,4 +296,6 @@ class TestImportTemplates(ImportCase):
         lead = self.env["crm.lead"].search([], order="id desc", limit=1)
         self.assertEqual(self.env["crm.lead"].search_count([]), prospects_before + 1)
         self.assertEqual(lead.prospect_class, "b")
-        self.assertEqual(lead.activity_ids.activity_type_id, self.env.ref("lighting_office.mail_activity_prospect_followup"))
+        self.assertEqual(
+            lead.activity_ids.activity_type_id, self.env.ref("lighting_office.mail_activity_prospect_followup")
+        )

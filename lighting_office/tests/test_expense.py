@@ -17,8 +17,11 @@ class TestExpense(ExpenseCase):
         self.assertEqual(sheet.approval_state, "submit")
         self.assertEqual(
             self._step_reviewers(sheet),
-            [self.users["support", "a"], self.users["manager", "a"], self.env.ref(
-                "lighting_office.group_lighting_hq_finance").users],
+            [
+                self.users["support", "a"],
+                self.users["manager", "a"],
+                self.env.ref("lighting_office.group_lighting_hq_finance").users,
+            ],
         )
         steps = [self.users["support", "a"], self.users["manager", "a"], self.hq_finance]
         # Out of turn: HQ Finance cannot decide before the department head.
@@ -79,9 +82,17 @@ class TestExpense(ExpenseCase):
         sheet = self._sheet(amount=1500.0)
         with self.assertRefused(UserError, "Train ticket of sales a", "Pre-approval"):
             sheet.action_submit_sheet()
-        request = self.env["lighting.expense.preapproval"].with_user(self.users["sales", "a"]).create({
-            "employee_id": self.employees["sales", "a"].id, "purpose": "Trade fair", "amount": 2000.0,
-        })
+        request = (
+            self.env["lighting.expense.preapproval"]
+            .with_user(self.users["sales", "a"])
+            .create(
+                {
+                    "employee_id": self.employees["sales", "a"].id,
+                    "purpose": "Trade fair",
+                    "amount": 2000.0,
+                }
+            )
+        )
         request.request_validation()
         with self.assertRefused(ValidationError, request.name):
             request.action_confirm()
@@ -105,15 +116,24 @@ class TestExpense(ExpenseCase):
         """R4.2: office B sees neither office A's reports nor its pre-approvals; HQ reads both."""
         sheet = self._sheet()
         sheet.action_submit_sheet()
-        request = self.env["lighting.expense.preapproval"].with_user(self.users["sales", "a"]).create({
-            "employee_id": self.employees["sales", "a"].id, "purpose": "Trade fair", "amount": 2000.0,
-        })
+        request = (
+            self.env["lighting.expense.preapproval"]
+            .with_user(self.users["sales", "a"])
+            .create(
+                {
+                    "employee_id": self.employees["sales", "a"].id,
+                    "purpose": "Trade fair",
+                    "amount": 2000.0,
+                }
+            )
+        )
         for record in (sheet, request):
             Model = self.env[record._name]
             self.assertFalse(Model.with_user(self.users["manager", "b"]).search([("id", "=", record.id)]))
             for hq_user in (self.hq_finance, self.hq_management):
                 hq = Model.with_user(hq_user).with_context(
-                    allowed_company_ids=(self.hq | self.office_a | self.office_b).ids)
+                    allowed_company_ids=(self.hq | self.office_a | self.office_b).ids
+                )
                 self.assertEqual(hq.search([("id", "=", record.id)]), record)
         self.assertEqual(
             self.env["hr.expense.sheet"].with_user(self.users["manager", "a"]).search([("id", "=", sheet.id)]), sheet
@@ -125,11 +145,15 @@ class TestExpense(ExpenseCase):
         """R4.2.3: expenses are analysed per office, category, employee and month."""
         self._sheet(amount=120.0)
         self._sheet(role="sales", key="b", amount=80.0)
-        groups = self.env["hr.expense"].with_user(self.hq_finance).with_context(
-            allowed_company_ids=(self.hq | self.office_a | self.office_b).ids
-        )._read_group(
-            [("product_id", "=", self.category.id)],
-            ["company_id", "product_id", "employee_id", "date:month"], ["total_amount:sum"],
+        groups = (
+            self.env["hr.expense"]
+            .with_user(self.hq_finance)
+            .with_context(allowed_company_ids=(self.hq | self.office_a | self.office_b).ids)
+            ._read_group(
+                [("product_id", "=", self.category.id)],
+                ["company_id", "product_id", "employee_id", "date:month"],
+                ["total_amount:sum"],
+            )
         )
         self.assertEqual({(g[0], g[4]) for g in groups}, {(self.office_a, 120.0), (self.office_b, 80.0)})
         action = self.env.ref("lighting_office.action_lighting_expense_analysis")

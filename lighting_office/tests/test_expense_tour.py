@@ -13,8 +13,11 @@ class ExpenseTourCase(ExpenseCase, HttpCase):
         self.start_tour(url, "lighting_office_expense_submit", login=self.users["sales", "a"].login)
         self.assertEqual(sheet.approval_state, "submit")
         for done, user in enumerate((self.users["support", "a"], self.users["manager", "a"], self.hq_finance), 1):
-            self.start_tour(f"{url}?cids={cids}" if user == self.hq_finance else url,
-                            "lighting_office_expense_review", login=user.login)
+            self.start_tour(
+                f"{url}?cids={cids}" if user == self.hq_finance else url,
+                "lighting_office_expense_review",
+                login=user.login,
+            )
             sheet.invalidate_recordset()
             self.assertEqual(sheet.sudo().review_ids.mapped("status").count("approved"), done)
             self.assertEqual(sheet.state, "approve" if user == self.hq_finance else "submit")

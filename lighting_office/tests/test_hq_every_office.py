@@ -33,5 +33,8 @@ class TestHeadOfficeStartsInEveryOffice(RiskCase, HttpCase):
     def test_hq_register_shows_every_office(self):
         """R1.2/R7.1.1: HQ Management opens the risk register on first login and sees both offices' risks,
         grouped by office, with both offices ticked in the switcher."""
-        self.start_tour("/odoo/action-lighting_office.action_risk", "lighting_office_hq_every_office",
-                        login=self.hq_management.login)
+        self.start_tour(
+            "/odoo/action-lighting_office.action_risk",
+            "lighting_office_hq_every_office",
+            login=self.hq_management.login,
+        )

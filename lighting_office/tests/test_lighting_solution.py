@@ -13,19 +13,43 @@ class TestLightingSolution(LightingOfficeCase):
         super().setUp()
         self.support = self.users["support", "a"]
         self.sales = self.users["sales", "a"]
-        self.lead = self.env["crm.lead"].create({
-            "name": "Mall lighting", "type": "opportunity", "partner_id": self.customer.id,
-            "user_id": self.sales.id, "company_id": self.office_a.id,
-        })
+        self.lead = self.env["crm.lead"].create(
+            {
+                "name": "Mall lighting",
+                "type": "opportunity",
+                "partner_id": self.customer.id,
+                "user_id": self.sales.id,
+                "company_id": self.office_a.id,
+            }
+        )
         self.office_room = self.env.ref("lighting_office.room_office")  # 300 lx, 9.0 W/m2
-        self.solution = self.env["lighting.solution"].with_user(self.support).create({
-            "title": "Ground floor", "lead_id": self.lead.id, "company_id": self.office_a.id, "budget": 50000,
-            "room_ids": [Command.create({
-                "name": "Open office", "standard_id": self.office_room.id, "area": 60, "ceiling_height": 3,
-                "product_id": self.product.id, "luminaire_flux": 3600, "luminaire_power": 36,
-                "utilisation_factor": 0.6, "maintenance_factor": 0.8,
-            })],
-        })
+        self.solution = (
+            self.env["lighting.solution"]
+            .with_user(self.support)
+            .create(
+                {
+                    "title": "Ground floor",
+                    "lead_id": self.lead.id,
+                    "company_id": self.office_a.id,
+                    "budget": 50000,
+                    "room_ids": [
+                        Command.create(
+                            {
+                                "name": "Open office",
+                                "standard_id": self.office_room.id,
+                                "area": 60,
+                                "ceiling_height": 3,
+                                "product_id": self.product.id,
+                                "luminaire_flux": 3600,
+                                "luminaire_power": 36,
+                                "utilisation_factor": 0.6,
+                                "maintenance_factor": 0.8,
+                            }
+                        )
+                    ],
+                }
+            )
+        )
         self.room = self.solution.room_ids
 
     def test_lumen_method_hand_worked(self):
@@ -43,9 +67,16 @@ class TestLightingSolution(LightingOfficeCase):
         """R3.2.2: E 500, A 20, F 5000, UF 0.5, MF 0.8: N = 10000 / 2000 = 5 exactly; 5 x 70 W / 20 = 17.5 W/m2
         exceeds 15.0; 4 luminaires give 400 lx and miss the target."""
         room = self.room.with_user(self.support)
-        room.write({"standard_id": self.env.ref("lighting_office.room_office_high").id, "area": 20,
-                    "luminaire_flux": 5000, "utilisation_factor": 0.5, "maintenance_factor": 0.8,
-                    "luminaire_power": 60})
+        room.write(
+            {
+                "standard_id": self.env.ref("lighting_office.room_office_high").id,
+                "area": 20,
+                "luminaire_flux": 5000,
+                "utilisation_factor": 0.5,
+                "maintenance_factor": 0.8,
+                "luminaire_power": 60,
+            }
+        )
         self.assertEqual((room.target_illuminance, room.calculated_count), (500, 5))
         self.assertAlmostEqual(room.power_density, 15.0)
         self.assertFalse(room.exceeds_limit)
@@ -60,10 +91,13 @@ class TestLightingSolution(LightingOfficeCase):
     def test_bad_room_input_refused(self):
         """R3.2.2: zero area, zero flux, UF or MF outside (0, 1] are refused naming solution, room and field."""
         name = self.solution.name
-        for vals, field in (({"area": 0}, "Area"), ({"luminaire_flux": 0}, "Luminaire Flux"),
-                            ({"utilisation_factor": 0}, "Utilisation Factor"),
-                            ({"utilisation_factor": 1.2}, "Utilisation Factor"),
-                            ({"maintenance_factor": 1.5}, "Maintenance Factor")):
+        for vals, field in (
+            ({"area": 0}, "Area"),
+            ({"luminaire_flux": 0}, "Luminaire Flux"),
+            ({"utilisation_factor": 0}, "Utilisation Factor"),
+            ({"utilisation_factor": 1.2}, "Utilisation Factor"),
+            ({"maintenance_factor": 1.5}, "Maintenance Factor"),
+        ):
             with self.assertRefused(ValidationError, name, "Open office", field):
                 self.room.with_user(self.support).write(vals)
         self.assertEqual((self.room.area, self.room.utilisation_factor), (60, 0.6))
@@ -76,8 +110,10 @@ class TestLightingSolution(LightingOfficeCase):
         solution.request_validation()
         with self.assertRefused(ValidationError, self.solution.name):
             solution.action_send()
-        self.assertFalse(self.solution.with_user(self.users["manager", "b"]).sudo().can_review
-                         and self.users["manager", "b"] in self.solution.review_ids.reviewer_ids)
+        self.assertFalse(
+            self.solution.with_user(self.users["manager", "b"]).sudo().can_review
+            and self.users["manager", "b"] in self.solution.review_ids.reviewer_ids
+        )
         self.assertEqual(self.solution.review_ids.reviewer_ids, self.users["manager", "a"])
         self.solution.with_user(self.users["manager", "a"]).validate_tier()
         solution.action_send()
@@ -115,7 +151,8 @@ class TestLightingSolution(LightingOfficeCase):
         """R3.2.2: the solution prints with its rooms and results, in Chinese."""
         self.env["res.lang"]._activate_lang("zh_CN")
         html, _kind = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.report_lighting_solution", self.solution.ids)
+            "lighting_office.report_lighting_solution", self.solution.ids
+        )
         html = html.decode()
         self.assertIn("Open office", html)
         self.assertIn("316.8", html)
@@ -129,7 +166,8 @@ class TestLightingSolution(LightingOfficeCase):
         self.assertEqual(started.company_id, self.office_a)
         with self.assertRaises(AccessError):
             self.env["lighting.solution"].with_user(self.users["aftersales", "a"]).create(
-                {"title": "x", "lead_id": self.lead.id})
+                {"title": "x", "lead_id": self.lead.id}
+            )
         with self.assertRaises(AccessError):
             self.room.with_user(self.sales).area = 80
         with self.assertRaises(AccessError):

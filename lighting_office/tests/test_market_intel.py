@@ -19,10 +19,15 @@ class TestMarketIntel(LightingOfficeCase):
         cls.Intel = cls.env["lighting.market.intel"]
 
     def _intel(self, user, **values):
-        return self.Intel.with_user(user).create({
-            "name": "Rival cuts panel prices", "intel_type": "competitor", "source": "Trade magazine",
-            "competitor_id": self.competitor.id, **values,
-        })
+        return self.Intel.with_user(user).create(
+            {
+                "name": "Rival cuts panel prices",
+                "intel_type": "competitor",
+                "source": "Trade magazine",
+                "competitor_id": self.competitor.id,
+                **values,
+            }
+        )
 
     def test_sales_record_and_manager_reviews(self):
         """R3.1.1: a salesperson submits an entry; the office manager gets the review and marks it reviewed."""
@@ -40,8 +45,13 @@ class TestMarketIntel(LightingOfficeCase):
     def test_event_goes_to_calendar(self):
         """R3.1.1: a trade show carries date and place and is put in the calendar."""
         start = datetime.combine(date.today() + timedelta(days=30), time(9))
-        intel = self._intel(self.users["sales", "a"], intel_type="event", name="Guangzhou Lighting Fair",
-                            event_start=start, event_place="Canton Fair Complex")
+        intel = self._intel(
+            self.users["sales", "a"],
+            intel_type="event",
+            name="Guangzhou Lighting Fair",
+            event_start=start,
+            event_place="Canton Fair Complex",
+        )
         intel.with_user(self.users["sales", "a"]).action_add_to_calendar()
         self.assertEqual(intel.calendar_event_id.start, start)
         self.assertEqual(intel.calendar_event_id.location, "Canton Fair Complex")
@@ -49,14 +59,19 @@ class TestMarketIntel(LightingOfficeCase):
     def test_event_without_place_refused(self):
         """R3.1.1: a trade show without its place is refused, naming the entry and the field."""
         with self.assertRefused(ValidationError, "Fair without place", "Event Place"):
-            self._intel(self.users["sales", "a"], intel_type="event", name="Fair without place",
-                        event_start=datetime.combine(date.today() + timedelta(days=30), time(9)))
+            self._intel(
+                self.users["sales", "a"],
+                intel_type="event",
+                name="Fair without place",
+                event_start=datetime.combine(date.today() + timedelta(days=30), time(9)),
+            )
 
     def test_leads_link_back(self):
         """R3.1.1/R3.1.2: the leads an entry produced link back to it and are counted."""
         intel = self._intel(self.users["sales", "a"])
         self.env["crm.lead"].with_user(self.users["sales", "a"]).create(
-            {"name": "Mall retrofit", "market_intel_id": intel.id, "type": "opportunity"})
+            {"name": "Mall retrofit", "market_intel_id": intel.id, "type": "opportunity"}
+        )
         self.assertEqual(intel.lead_count, 1)
         self.assertEqual(intel.lead_ids.market_intel_id, intel)
 
@@ -66,7 +81,8 @@ class TestMarketIntel(LightingOfficeCase):
         self._intel(self.users["sales", "a"], date=month.replace(day=5))
         self._intel(self.users["sales", "a"], date=month.replace(day=20), intel_type="trend", competitor_id=False)
         groups = self.Intel.with_user(self.users["manager", "a"])._read_group(
-            [("company_id", "=", self.office_a.id)], ["intel_type", "date:month", "competitor_id"], ["__count"])
+            [("company_id", "=", self.office_a.id)], ["intel_type", "date:month", "competitor_id"], ["__count"]
+        )
         self.assertEqual(len(groups), 2)
 
     def test_offices_apart(self):

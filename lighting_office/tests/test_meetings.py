@@ -13,18 +13,32 @@ class TestMeetings(LightingOfficeCase):
 
     def _meeting(self, meeting_type="weekly", **vals):
         start = fields.Datetime.now().replace(microsecond=0) + timedelta(days=2)
-        return self.env["lighting.meeting"].with_user(self.users["manager", "a"]).create({
-            "name": "Sales review", "meeting_type": meeting_type, "company_id": self.office_a.id,
-            "date_start": start, "duration": 1.5, "location": "Meeting room", "repeat_count": 4,
-            "agenda": "<p>1. Orders of the week</p>",
-            "attendee_ids": [(6, 0, (self.users["sales", "a"] | self.users["support", "a"]).ids)],
-            **vals,
-        })
+        return (
+            self.env["lighting.meeting"]
+            .with_user(self.users["manager", "a"])
+            .create(
+                {
+                    "name": "Sales review",
+                    "meeting_type": meeting_type,
+                    "company_id": self.office_a.id,
+                    "date_start": start,
+                    "duration": 1.5,
+                    "location": "Meeting room",
+                    "repeat_count": 4,
+                    "agenda": "<p>1. Orders of the week</p>",
+                    "attendee_ids": [(6, 0, (self.users["sales", "a"] | self.users["support", "a"]).ids)],
+                    **vals,
+                }
+            )
+        )
 
     def test_notice_puts_series_in_calendar(self):
         """R6.3: weekly, monthly and quarterly meetings become recurring calendar events; attendees get notice."""
-        for meeting_type, rrule_type, interval in (("weekly", "weekly", 1), ("monthly", "monthly", 1),
-                                                   ("quarterly", "monthly", 3)):
+        for meeting_type, rrule_type, interval in (
+            ("weekly", "weekly", 1),
+            ("monthly", "monthly", 1),
+            ("quarterly", "monthly", 3),
+        ):
             meeting = self._meeting(meeting_type)
             meeting.action_send_notice()
             event = meeting.event_id
@@ -56,15 +70,31 @@ class TestMeetings(LightingOfficeCase):
         meeting.action_send_notice()
         self.assertFalse(meeting.event_id.recurrency)
         today = fields.Date.context_today(meeting)
-        meeting.write({
-            "decisions": "<p>Visit the three A-class prospects</p>",
-            "action_ids": [
-                (0, 0, {"name": "Visit prospects", "owner_id": self.users["sales", "a"].id,
-                        "date_due": today + timedelta(days=7)}),
-                (0, 0, {"name": "Update the solution", "owner_id": self.users["support", "a"].id,
-                        "date_due": today - timedelta(days=1)}),
-            ],
-        })
+        meeting.write(
+            {
+                "decisions": "<p>Visit the three A-class prospects</p>",
+                "action_ids": [
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Visit prospects",
+                            "owner_id": self.users["sales", "a"].id,
+                            "date_due": today + timedelta(days=7),
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "Update the solution",
+                            "owner_id": self.users["support", "a"].id,
+                            "date_due": today - timedelta(days=1),
+                        },
+                    ),
+                ],
+            }
+        )
         with self.assertRefused(UserError, "Sales review", "Minutes"):
             meeting.action_send_minutes()
         meeting.minutes = "<p>Orders are on track</p>"
@@ -94,18 +124,34 @@ class TestMeetings(LightingOfficeCase):
         self.assertEqual(Meeting.with_user(self.users["sales", "a"]).search([]), meeting)
         self.assertFalse(Meeting.with_user(self.users["manager", "b"]).search([]))
         with self.assertRaises(AccessError):
-            Meeting.with_user(self.users["sales", "a"]).create({
-                "name": "x", "date_start": fields.Datetime.now(), "company_id": self.office_a.id,
-            })
+            Meeting.with_user(self.users["sales", "a"]).create(
+                {
+                    "name": "x",
+                    "date_start": fields.Datetime.now(),
+                    "company_id": self.office_a.id,
+                }
+            )
 
     def test_activity_plan(self):
         """R6.3: a trade show plan with goal, content, time, place and budget; the outcome closes it."""
         start = fields.Datetime.now()
-        plan = self.env["lighting.activity.plan"].with_user(self.users["sales", "a"]).create({
-            "name": "Guangzhou lighting fair", "plan_type": "trade_show", "company_id": self.office_a.id,
-            "goal": "Meet 20 distributors", "content": "<p>Booth with the new downlights</p>",
-            "date_start": start, "date_end": start + timedelta(days=3), "location": "Guangzhou", "budget": 30000,
-        })
+        plan = (
+            self.env["lighting.activity.plan"]
+            .with_user(self.users["sales", "a"])
+            .create(
+                {
+                    "name": "Guangzhou lighting fair",
+                    "plan_type": "trade_show",
+                    "company_id": self.office_a.id,
+                    "goal": "Meet 20 distributors",
+                    "content": "<p>Booth with the new downlights</p>",
+                    "date_start": start,
+                    "date_end": start + timedelta(days=3),
+                    "location": "Guangzhou",
+                    "budget": 30000,
+                }
+            )
+        )
         plan.action_plan()
         with self.assertRefused(UserError, plan.name, "Outcome"):
             plan.action_done()

@@ -7,32 +7,80 @@ from .common import ROLES, LightingOfficeCase
 VANILLA_SALES_ENTRIES = 62
 # What a salesperson works in under Lighting Office: the app, its folders and these leaves.
 SALES_LEAVES = {
-    "menu_lighting_leads", "menu_lighting_quotations", "menu_lighting_orders", "menu_market_intel",
-    "menu_overdue_invoices", "menu_collection_log", "menu_office_target", "menu_expense_preapproval",
-    "menu_lighting_my_expenses", "menu_lighting_expense_sheets", "menu_asset_request", "menu_office_maintenance",
-    "menu_archive_loan", "menu_business_trip", "menu_cleaning_task", "menu_document", "menu_vehicle_request",
-    "menu_meeting", "menu_meeting_action", "menu_activity_plan", "menu_appraisal", "menu_social_insurance",
-    "menu_suggestion", "menu_team_activity", "menu_training", "menu_risk_register", "menu_risk_matrix",
+    "menu_lighting_leads",
+    "menu_lighting_quotations",
+    "menu_lighting_orders",
+    "menu_market_intel",
+    "menu_overdue_invoices",
+    "menu_collection_log",
+    "menu_office_target",
+    "menu_expense_preapproval",
+    "menu_lighting_my_expenses",
+    "menu_lighting_expense_sheets",
+    "menu_asset_request",
+    "menu_office_maintenance",
+    "menu_archive_loan",
+    "menu_business_trip",
+    "menu_cleaning_task",
+    "menu_document",
+    "menu_vehicle_request",
+    "menu_meeting",
+    "menu_meeting_action",
+    "menu_activity_plan",
+    "menu_appraisal",
+    "menu_social_insurance",
+    "menu_suggestion",
+    "menu_team_activity",
+    "menu_training",
+    "menu_risk_register",
+    "menu_risk_matrix",
     "menu_risk_action",
 }
 SALES_FOLDERS = {
-    "menu_lighting_root", "menu_lighting_sales", "menu_lighting_finance", "menu_lighting_collection",
-    "menu_lighting_administration", "menu_archive", "menu_meetings", "menu_lighting_people", "menu_lighting_risk",
+    "menu_lighting_root",
+    "menu_lighting_sales",
+    "menu_lighting_finance",
+    "menu_lighting_collection",
+    "menu_lighting_administration",
+    "menu_archive",
+    "menu_meetings",
+    "menu_lighting_people",
+    "menu_lighting_risk",
 }
 # Menus a role may see with read access only, because reading is the work done there:
 # reports and registers HQ and managers analyse, and what concerns staff themselves
 # (their target, contributions, trainings, meetings, the office's risks).
 READ_ONLY_USES = {
-    "menu_archive_file", "menu_filing_round", "menu_business_trip_cost", "menu_asset", "menu_asset_stocktake",
-    "menu_budget_analysis", "menu_collection_report", "menu_overdue_invoices", "menu_office_target",
-    "menu_appraisal_outcome", "menu_welfare_benefit", "menu_recruitment_plan", "menu_social_insurance",
-    "menu_training_analysis", "menu_training", "menu_team_activity", "menu_meeting", "menu_risk_register",
-    "menu_lighting_sales_teams", "menu_lighting_service_teams",
+    "menu_archive_file",
+    "menu_filing_round",
+    "menu_business_trip_cost",
+    "menu_asset",
+    "menu_asset_stocktake",
+    "menu_budget_analysis",
+    "menu_collection_report",
+    "menu_overdue_invoices",
+    "menu_office_target",
+    "menu_appraisal_outcome",
+    "menu_welfare_benefit",
+    "menu_recruitment_plan",
+    "menu_social_insurance",
+    "menu_training_analysis",
+    "menu_training",
+    "menu_team_activity",
+    "menu_meeting",
+    "menu_risk_register",
+    "menu_lighting_sales_teams",
+    "menu_lighting_service_teams",
 }
 # Set-up and analysis menus only the office manager (and HQ Management) works in.
 MANAGER_ONLY = {
-    "menu_cleaning_area", "menu_office_equipment", "menu_risk_indicator", "menu_risk_round",
-    "menu_risk_assessment", "menu_training_plan", "menu_vehicle_use_analysis",
+    "menu_cleaning_area",
+    "menu_office_equipment",
+    "menu_risk_indicator",
+    "menu_risk_round",
+    "menu_risk_assessment",
+    "menu_training_plan",
+    "menu_vehicle_use_analysis",
 }
 
 
@@ -48,8 +96,11 @@ class TestMenus(LightingOfficeCase):
         return {xmlids[menu.id] or menu.id: menu for menu in menus}, tree
 
     def _role_users(self):
-        return {**{role: self.users[role, "a"] for role in ROLES},
-                "hq_finance": self.hq_finance, "hq_management": self.hq_management}
+        return {
+            **{role: self.users[role, "a"] for role in ROLES},
+            "hq_finance": self.hq_finance,
+            "hq_management": self.hq_management,
+        }
 
     def test_every_visible_menu_can_be_worked_in(self):
         """R1.2: for every role, each leaf of its menu tree opens a model the role can read,
@@ -64,7 +115,8 @@ class TestMenus(LightingOfficeCase):
                     self.assertTrue(Model.has_access("read"))
                     if str(key).startswith("lighting_office."):
                         self.assertTrue(
-                            Model.has_access("write") or Model.has_access("create")
+                            Model.has_access("write")
+                            or Model.has_access("create")
                             or key.split(".")[1] in READ_ONLY_USES,
                             f"{role} sees {menu.complete_name} but can only read {Model._name}",
                         )

@@ -51,8 +51,12 @@ class TestOffice(LightingOfficeCase):
         self.assertNotIn(self.office_a, user.company_ids)
         user.write({"groups_id": [(4, self.env.ref("lighting_office.group_lighting_hq_finance").id)]})
         self.assertLessEqual(self.office_a | self.office_b, user.company_ids)
-        created = new_test_user(self.env, login="new_hq_mgmt", company_id=self.hq.id,
-                                groups="base.group_user,lighting_office.group_lighting_hq_management")
+        created = new_test_user(
+            self.env,
+            login="new_hq_mgmt",
+            company_id=self.hq.id,
+            groups="base.group_user,lighting_office.group_lighting_hq_management",
+        )
         self.assertLessEqual(self.office_a | self.office_b, created.company_ids)
 
     def test_team_members_follow_roles(self):

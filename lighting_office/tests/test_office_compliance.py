@@ -1,6 +1,6 @@
 from datetime import timedelta
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 from odoo.tools import SQL
@@ -32,15 +32,21 @@ class TestOfficeCompliance(LightingOfficeCase):
         own tests, here only what the compliance view reads of them matters."""
         records.env.flush_all()
         assignments = SQL(", ").join(SQL("%s = %s", SQL.identifier(name), value) for name, value in values.items())
-        records.env.cr.execute(SQL("UPDATE %s SET %s WHERE id IN %s",
-                                   SQL.identifier(records._table), assignments, tuple(records.ids)))
+        records.env.cr.execute(
+            SQL("UPDATE %s SET %s WHERE id IN %s", SQL.identifier(records._table), assignments, tuple(records.ids))
+        )
         records.env.invalidate_all()
 
     def _rule(self, key, office=None, day=None, user=None):
         Compliance = self.Compliance.with_user(user) if user else self.Compliance
         Compliance.invalidate_model()
-        return Compliance.search([("company_id", "=", (office or self.office_a).id), ("check_key", "=", key),
-                                  ("date", "=", (day or self.past).replace(day=1))])
+        return Compliance.search(
+            [
+                ("company_id", "=", (office or self.office_a).id),
+                ("check_key", "=", key),
+                ("date", "=", (day or self.past).replace(day=1)),
+            ]
+        )
 
     def _offending(self, row):
         action = row.action_open_offending()
@@ -67,16 +73,25 @@ class TestOfficeCompliance(LightingOfficeCase):
 
     def _job(self, **values):
         return self.env["lighting.install.job"].create(
-            {"partner_id": self.customer.id, "company_id": self.office_a.id, "sale_order_id": self.order.id,
-             "planned_date": self.past, **values})
+            {
+                "partner_id": self.customer.id,
+                "company_id": self.office_a.id,
+                "sale_order_id": self.order.id,
+                "planned_date": self.past,
+                **values,
+            }
+        )
 
     def test_jobs_with_handover_safety_and_satisfaction(self):
         """R3.2.3, R3.3.4: a started job complies with an acknowledged handover; a done job with
         its whole safety checklist ticked and a satisfaction score."""
         good, bad = self._job(), self._job()
-        handover = self.env["lighting.tech.handover"].create({
-            "install_job_id": good.id, "support_user_id": self.users["support", "a"].id,
-        })
+        handover = self.env["lighting.tech.handover"].create(
+            {
+                "install_job_id": good.id,
+                "support_user_id": self.users["support", "a"].id,
+            }
+        )
         self._force(handover, state="acknowledged")
         self.assertTrue(good.safety_line_ids, "the safety checklist comes from the office's safety items")
         self._force(good.safety_line_ids, checked=True)
@@ -89,10 +104,12 @@ class TestOfficeCompliance(LightingOfficeCase):
         """R3.2.1: a consultation counts once answered or past its target, and complies when
         answered by its response deadline."""
         Ticket = self.env["helpdesk.ticket"]
-        on_time, late, open_late = Ticket.create([
-            {"name": f"Question {i}", "description": "Dimming", "team_id": self.office_a.office_support_team_id.id}
-            for i in range(3)
-        ])
+        on_time, late, open_late = Ticket.create(
+            [
+                {"name": f"Question {i}", "description": "Dimming", "team_id": self.office_a.office_support_team_id.id}
+                for i in range(3)
+            ]
+        )
         Ticket.create({"name": "Fresh", "description": "Fresh", "team_id": self.office_a.office_support_team_id.id})
         past = fields.Datetime.now() - timedelta(days=20)
         self._force(on_time | late | open_late, create_date=past, response_deadline=past + timedelta(hours=24))
@@ -102,10 +119,14 @@ class TestOfficeCompliance(LightingOfficeCase):
 
     def test_repairs_tested_before_shipping(self):
         """R3.3.2: every finished repair had a passed test (a repair cannot finish without one)."""
-        repair = self.env["repair.order"].with_company(self.office_a).create(
-            {"product_id": self.product.id, "company_id": self.office_a.id})
-        self.env["lighting.repair.test"].create({"repair_id": repair.id, "tests_done": "Burn-in",
-                                                 "measured_results": "OK", "result": "passed"})
+        repair = (
+            self.env["repair.order"]
+            .with_company(self.office_a)
+            .create({"product_id": self.product.id, "company_id": self.office_a.id})
+        )
+        self.env["lighting.repair.test"].create(
+            {"repair_id": repair.id, "tests_done": "Burn-in", "measured_results": "OK", "result": "passed"}
+        )
         repair.write({"state": "done"})
         self._assert_rule("repair_tested", repair, repair.browse(), day=self.today)
 
@@ -114,46 +135,78 @@ class TestOfficeCompliance(LightingOfficeCase):
         by their due date, meetings with minutes sent, trips with a report, risk rounds held,
         suggestions answered by their deadline."""
         Revisit = self.env["lighting.revisit"]
-        visits = Revisit.create([{"name": f"Visit {i}", "company_id": self.office_a.id,
-                                  "partner_id": self.customer.id, "planned_date": self.past} for i in range(2)])
+        visits = Revisit.create(
+            [
+                {
+                    "name": f"Visit {i}",
+                    "company_id": self.office_a.id,
+                    "partner_id": self.customer.id,
+                    "planned_date": self.past,
+                }
+                for i in range(2)
+            ]
+        )
         self._force(visits[0], state="done", done_date=self.past)
         self._assert_rule("revisit_on_time", visits[0], visits[1])
 
         document_class = self.env["lighting.document.class"].search([], limit=1)
-        archive = self.env["lighting.archive.file"].create({
-            "name": "Contracts 2025", "class_id": document_class.id, "company_id": self.office_a.id,
-            "location": "Cabinet 1",
-        })
-        loans = self.env["lighting.archive.loan"].create([
-            {"file_id": archive.id, "purpose": "Audit", "date_due": self.past} for _i in range(2)])
+        archive = self.env["lighting.archive.file"].create(
+            {
+                "name": "Contracts 2025",
+                "class_id": document_class.id,
+                "company_id": self.office_a.id,
+                "location": "Cabinet 1",
+            }
+        )
+        loans = self.env["lighting.archive.loan"].create(
+            [{"file_id": archive.id, "purpose": "Audit", "date_due": self.past} for _i in range(2)]
+        )
         self._force(loans[0], state="returned", date_returned=self.past)
         self._force(loans[1], state="borrowed")
         self._assert_rule("loan_returned", loans[0], loans[1])
 
-        meetings = self.env["lighting.meeting"].create([
-            {"name": f"Weekly {i}", "company_id": self.office_a.id, "date_start": self.past} for i in range(2)])
+        meetings = self.env["lighting.meeting"].create(
+            [{"name": f"Weekly {i}", "company_id": self.office_a.id, "date_start": self.past} for i in range(2)]
+        )
         self._force(meetings[0], state="done")
         self._force(meetings[1], state="notified")
         self._assert_rule("meeting_minutes", meetings[0], meetings[1])
 
         employee = self.env["hr.employee"].create({"name": "Traveller", "company_id": self.office_a.id})
-        trips = self.env["lighting.business.trip"].create([
-            {"company_id": self.office_a.id, "employee_id": employee.id, "destination": "Shanghai",
-             "date_from": self.past - timedelta(days=2), "date_to": self.past, "purpose": "Fair",
-             "estimated_cost": 100} for _i in range(2)])
+        trips = self.env["lighting.business.trip"].create(
+            [
+                {
+                    "company_id": self.office_a.id,
+                    "employee_id": employee.id,
+                    "destination": "Shanghai",
+                    "date_from": self.past - timedelta(days=2),
+                    "date_to": self.past,
+                    "purpose": "Fair",
+                    "estimated_cost": 100,
+                }
+                for _i in range(2)
+            ]
+        )
         self._force(trips, state="approved")
         self._force(trips[0], state="reported", report_date=self.past)
         self._assert_rule("trip_report", trips[0], trips[1])
 
-        rounds = self.env["lighting.risk.round"].create([
-            {"company_id": self.office_a.id, "date_start": self.past - timedelta(days=days),
-             "date_deadline": self.past} for days in (0, 100)])
+        rounds = self.env["lighting.risk.round"].create(
+            [
+                {
+                    "company_id": self.office_a.id,
+                    "date_start": self.past - timedelta(days=days),
+                    "date_deadline": self.past,
+                }
+                for days in (0, 100)
+            ]
+        )
         self._force(rounds[0], state="done")
         self._assert_rule("risk_round", rounds[0], rounds[1])
 
-        suggestions = self.env["lighting.suggestion"].create([
-            {"name": f"Idea {i}", "description": "Better coffee", "company_id": self.office_a.id}
-            for i in range(2)])
+        suggestions = self.env["lighting.suggestion"].create(
+            [{"name": f"Idea {i}", "description": "Better coffee", "company_id": self.office_a.id} for i in range(2)]
+        )
         self._force(suggestions, submit_date=self.past, deadline=self.past + timedelta(days=3))
         self._force(suggestions[0], answer_date=self.past + timedelta(days=1))
         self._assert_rule("suggestion_answered", suggestions[0], suggestions[1])
@@ -161,20 +214,24 @@ class TestOfficeCompliance(LightingOfficeCase):
     def _two_rules(self):
         """Office A: meetings 1 of 2 with minutes (50 %), suggestions 1 of 1 answered (100 %);
         office B: 1 of 1 meeting with minutes (100 %)."""
-        meetings = self.env["lighting.meeting"].create([
-            {"name": f"Weekly {i}", "company_id": office.id, "date_start": self.past}
-            for i, office in enumerate((self.office_a, self.office_a, self.office_b))])
+        meetings = self.env["lighting.meeting"].create(
+            [
+                {"name": f"Weekly {i}", "company_id": office.id, "date_start": self.past}
+                for i, office in enumerate((self.office_a, self.office_a, self.office_b))
+            ]
+        )
         self._force(meetings[0] | meetings[2], state="done")
         suggestion = self.env["lighting.suggestion"].create(
-            {"name": "Idea", "description": "Better coffee", "company_id": self.office_a.id})
-        self._force(suggestion, submit_date=self.past, deadline=self.past + timedelta(days=3),
-                    answer_date=self.past)
+            {"name": "Idea", "description": "Better coffee", "company_id": self.office_a.id}
+        )
+        self._force(suggestion, submit_date=self.past, deadline=self.past + timedelta(days=3), answer_date=self.past)
 
     def _scores(self, user=None):
         Score = self.Score.with_user(user) if user else self.Score
         Score.invalidate_model()
-        rows = Score.search([("company_id", "in", (self.office_a | self.office_b).ids),
-                             ("date", "=", self.past.replace(day=1))])
+        rows = Score.search(
+            [("company_id", "in", (self.office_a | self.office_b).ids), ("date", "=", self.past.replace(day=1))]
+        )
         return {row.company_id: row for row in rows}
 
     def test_score_is_weighted_mean_and_ranked(self):
@@ -190,7 +247,9 @@ class TestOfficeCompliance(LightingOfficeCase):
         self.assertAlmostEqual(self._scores()[self.office_a].score, (3 * 50 + 100) / 4)
         [group] = self.Compliance.read_group(
             [("company_id", "=", self.office_a.id), ("date", "=", self.past.replace(day=1))],
-            ["share:avg", "score:avg"], [])
+            ["share:avg", "score:avg"],
+            [],
+        )
         self.assertAlmostEqual(group["share"], 100.0 * 2 / 3)
         self.assertAlmostEqual(group["score"], (3 * 50 + 100) / 4)
         rules = self.env["lighting.office.compliance"].search(scores[self.office_a].action_open_rules()["domain"])
@@ -226,8 +285,11 @@ class TestOfficeCompliance(LightingOfficeCase):
         Compliance._read_group([], ["company_id"], ["total_count:sum"])
         self.env.cr.flush()  # the set-up's pending notifications are not the report's queries
         with self.assertQueryCount(GROUP_QUERIES):
-            Compliance._read_group([], ["company_id", "check_key"],
-                                   ["compliant_count:sum", "total_count:sum", "weighted_share:sum", "weight:sum"])
+            Compliance._read_group(
+                [],
+                ["company_id", "check_key"],
+                ["compliant_count:sum", "total_count:sum", "weighted_share:sum", "weight:sum"],
+            )
 
 
 @tagged("post_install", "-at_install")
@@ -238,8 +300,7 @@ class TestComplianceReviewFlows(ExpenseCase):
         Compliance = self.env["lighting.office.compliance"]
         Compliance.invalidate_model()
         month = fields.Date.context_today(Compliance).replace(day=1)
-        return Compliance.search([("company_id", "=", self.office_a.id), ("check_key", "=", key),
-                                  ("date", "=", month)])
+        return Compliance.search([("company_id", "=", self.office_a.id), ("check_key", "=", key), ("date", "=", month)])
 
     def _offending(self, row):
         action = row.action_open_offending()
@@ -262,16 +323,21 @@ class TestComplianceReviewFlows(ExpenseCase):
     def test_documents_issued_with_review_and_number(self):
         """R6.2.1: an issued document complies when the office manager approved it and it has its number."""
         Document = self.env["lighting.document"]
-        values = {"name": "Office hours notice", "document_type": "notice", "company_id": self.office_a.id,
-                  "class_id": self.env.ref("lighting_office.document_class_adm").id}
+        values = {
+            "name": "Office hours notice",
+            "document_type": "notice",
+            "company_id": self.office_a.id,
+            "class_id": self.env.ref("lighting_office.document_class_adm").id,
+        }
         reviewed = Document.with_user(self.users["sales", "a"]).create(values)
         reviewed.request_validation()
         reviewed.with_user(self.users["manager", "a"]).validate_tier()
         reviewed.with_user(self.users["manager", "a"]).action_issue()
         self.assertTrue(reviewed.number)
         unreviewed = Document.create(dict(values, name="Issued without review"))
-        TestOfficeCompliance._force(unreviewed, state="issued", number="TA-X-1",
-                                    date_issue=fields.Date.context_today(Document))
+        TestOfficeCompliance._force(
+            unreviewed, state="issued", number="TA-X-1", date_issue=fields.Date.context_today(Document)
+        )
         row = self._rule("document_issued")
         self.assertEqual((row.total_count, row.compliant_count), (2, 1))
         self.assertEqual(self._offending(row), unreviewed)

@@ -3,8 +3,9 @@ from unittest.mock import patch
 from lxml import etree
 
 from odoo import Command
-from odoo.addons.base.models.ir_actions_report import IrActionsReport as BaseReport
 from odoo.tests import tagged
+
+from odoo.addons.base.models.ir_actions_report import IrActionsReport as BaseReport
 
 from ..models import ir_actions_report
 from .common import LightingOfficeCase
@@ -16,9 +17,12 @@ class TestOfficeReports(LightingOfficeCase):
 
     def test_every_report_calls_the_office_header(self):
         """R3.1.3, R6.2.2, R7.1.3: each PDF of the module (and the office quotation) starts with office and date."""
-        reports = self.env["ir.actions.report"].search([
-            ("report_name", "=like", "lighting_office.%"), ("report_type", "=", "qweb-pdf"),
-        ]) | self.env.ref("sale.action_report_saleorder")
+        reports = self.env["ir.actions.report"].search(
+            [
+                ("report_name", "=like", "lighting_office.%"),
+                ("report_type", "=", "qweb-pdf"),
+            ]
+        ) | self.env.ref("sale.action_report_saleorder")
         self.assertGreaterEqual(len(reports), 7)
         for report in reports:
             with self.subTest(report=report.report_name):
@@ -33,39 +37,58 @@ class TestOfficeReports(LightingOfficeCase):
         seen.add(name)
         view = self.env["ir.ui.view"]._get(name)
         arch = view._get_combined_arch()
-        calls = [node.get("t-call") for node in arch.iter(etree.Element)
-                 if node.get("t-call", "").startswith(("lighting_office.", "sale."))]
+        calls = [
+            node.get("t-call")
+            for node in arch.iter(etree.Element)
+            if node.get("t-call", "").startswith(("lighting_office.", "sale."))
+        ]
         return etree.tostring(arch, encoding="unicode") + "".join(self._template_source(call, seen) for call in calls)
 
     def test_contract_shows_office_date_and_the_tax_it_adds(self):
         """R3.1.3: the contract names its office and print date, shows each line's tax, and 合计 = lines + tax."""
-        tax = self.env["account.tax"].create({
-            "name": "VAT 13% test", "amount": 13, "amount_type": "percent", "type_tax_use": "sale",
-            "company_id": self.hq.id,
-        })
+        tax = self.env["account.tax"].create(
+            {
+                "name": "VAT 13% test",
+                "amount": 13,
+                "amount_type": "percent",
+                "type_tax_use": "sale",
+                "company_id": self.hq.id,
+            }
+        )
         order = self._order(self.office_a, self.users["sales", "a"], qty=3)
         order.order_line.tax_id = [Command.set(tax.ids)]
         self.assertAlmostEqual(order.amount_total, order.amount_untaxed + order.amount_tax)
         self.assertAlmostEqual(order.amount_tax, 39.0)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.action_report_sale_contract", order.ids)[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("lighting_office.action_report_sale_contract", order.ids)[0]
+            .decode()
+        )
         self.assertIn("o_lighting_report_header", html)
         self.assertIn(self.office_a.name, html)
         self.assertIn("VAT 13% test", html)
         totals = etree.HTML(html).xpath("//table[contains(@class, 'o_lighting_contract_totals')]//tr")
         amounts = [row.xpath("string(td[2])").strip() for row in totals]
         self.assertEqual(len(amounts), 3)
-        for amount, expected in zip(amounts, ("300.00", "39.00", "339.00")):
+        for amount, expected in zip(amounts, ("300.00", "39.00", "339.00"), strict=True):
             self.assertIn(expected, amount)
 
     def test_risk_register_explains_its_columns(self):
         """R7.1.3: the risk register PDF says what L and I mean and names its office."""
-        risk = self.env["lighting.risk"].create({
-            "name": "Price war", "company_id": self.office_a.id, "category": "market",
-            "likelihood": 4, "impact": 2,
-        })
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "lighting_office.action_report_risk_register", risk.ids)[0].decode()
+        risk = self.env["lighting.risk"].create(
+            {
+                "name": "Price war",
+                "company_id": self.office_a.id,
+                "category": "market",
+                "likelihood": 4,
+                "impact": 2,
+            }
+        )
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("lighting_office.action_report_risk_register", risk.ids)[0]
+            .decode()
+        )
         self.assertIn("L = likelihood, I = impact", html)
         self.assertIn(self.office_a.name, html)
 
@@ -77,11 +100,15 @@ class TestOfficeReports(LightingOfficeCase):
             calls.append((header, footer))
             return b"%PDF"
 
-        with patch.object(BaseReport, "_run_wkhtmltopdf", record), \
-                patch.object(ir_actions_report, "wkhtmltopdf_has_patched_qt", return_value=False):
+        with (
+            patch.object(BaseReport, "_run_wkhtmltopdf", record),
+            patch.object(ir_actions_report, "wkhtmltopdf_has_patched_qt", return_value=False),
+        ):
             self.env["ir.actions.report"]._run_wkhtmltopdf(["<html/>"], header="<h/>", footer="<f/>")
-        with patch.object(BaseReport, "_run_wkhtmltopdf", record), \
-                patch.object(ir_actions_report, "wkhtmltopdf_has_patched_qt", return_value=True):
+        with (
+            patch.object(BaseReport, "_run_wkhtmltopdf", record),
+            patch.object(ir_actions_report, "wkhtmltopdf_has_patched_qt", return_value=True),
+        ):
             self.env["ir.actions.report"]._run_wkhtmltopdf(["<html/>"], header="<h/>", footer="<f/>")
         self.assertEqual(calls, [(None, None), ("<h/>", "<f/>")])
 

@@ -27,10 +27,16 @@ class TestOfficeScorecard(BudgetCase):
         cls.orders_a = cls._confirmed(cls.office_a, sales_a, 10) | cls._confirmed(cls.office_a, sales_a, 5)
         cls._order(cls.office_a, sales_a, 99)  # a quotation: no sale
         cls._confirmed(cls.office_b, cls.users["sales", "b"], 7)
-        cls.target = cls.env["lighting.office.target"].create({
-            "name": "Quarter", "company_id": cls.office_a.id, "target_amount": 9000, "state": "active",
-            "date_start": cls.month, "date_end": cls.month + relativedelta(months=3, days=-1),
-        })
+        cls.target = cls.env["lighting.office.target"].create(
+            {
+                "name": "Quarter",
+                "company_id": cls.office_a.id,
+                "target_amount": 9000,
+                "state": "active",
+                "date_start": cls.month,
+                "date_end": cls.month + relativedelta(months=3, days=-1),
+            }
+        )
 
     @classmethod
     def _confirmed(cls, office, salesperson, qty):
@@ -61,16 +67,20 @@ class TestOfficeScorecard(BudgetCase):
         self.assertEqual((next_month.sales_amount, next_month.target_amount), (0, 3000))
         [total] = self.Scorecard.read_group(
             [("company_id", "in", (self.office_a | self.office_b).ids), ("date", "=", self.month)],
-            ["sales_amount:sum", "target_amount:sum", "sales_achievement:avg"], [])
+            ["sales_amount:sum", "target_amount:sum", "sales_achievement:avg"],
+            [],
+        )
         self.assertAlmostEqual(total["sales_achievement"], 2200 / 3000 * 100)
 
     def test_pipeline_by_prospect_class(self):
         """R3.1.1: leads of the month are counted by prospect class with their expected revenue."""
         Lead = self.env["crm.lead"]
-        leads = Lead.create([
-            {"name": f"Lead {cls}", "company_id": self.office_a.id, "prospect_class": cls, "expected_revenue": 400}
-            for cls in ("a", "a", "b")
-        ])
+        leads = Lead.create(
+            [
+                {"name": f"Lead {cls}", "company_id": self.office_a.id, "prospect_class": cls, "expected_revenue": 400}
+                for cls in ("a", "a", "b")
+            ]
+        )
         Lead.create({"name": "Other office", "company_id": self.office_b.id, "prospect_class": "c"})
         row = self._row(self.office_a)
         self.assertEqual((row.lead_a_count, row.lead_b_count, row.lead_c_count), (2, 1, 0))
@@ -80,12 +90,23 @@ class TestOfficeScorecard(BudgetCase):
 
     def _invoice(self, office, amount, days_overdue):
         due = self.today - timedelta(days=days_overdue)
-        move = self.env["account.move"].with_company(office).create({
-            "move_type": "out_invoice", "partner_id": self.customer.id,
-            "invoice_date": due - timedelta(days=30), "invoice_date_due": due,
-            "invoice_line_ids": [Command.create({"name": "LED panels", "quantity": 1, "price_unit": amount,
-                                                 "tax_ids": [Command.clear()]})],
-        })
+        move = (
+            self.env["account.move"]
+            .with_company(office)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": self.customer.id,
+                    "invoice_date": due - timedelta(days=30),
+                    "invoice_date_due": due,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "LED panels", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
+                        )
+                    ],
+                }
+            )
+        )
         move.action_post()
         move.invoice_date_due = due
         return move
@@ -102,8 +123,9 @@ class TestOfficeScorecard(BudgetCase):
     def test_budget_versus_actual(self):
         """R4.1: revenue, cost, expense and profit come from posted entries, the budgeted profit from
         the budget in force."""
-        self._put_in_force(self._budget(self.office_a, [("revenue", 1, 1000.0), ("cost", 1, 400.0),
-                                                        ("expense", 1, 200.0)]))
+        self._put_in_force(
+            self._budget(self.office_a, [("revenue", 1, 1000.0), ("cost", 1, 400.0), ("expense", 1, 200.0)])
+        )
         self._post(self.office_a, "revenue", 1500.0)
         self._post(self.office_a, "cost", 300.0)
         self._post(self.office_a, "expense", 250.0)
@@ -119,24 +141,33 @@ class TestOfficeScorecard(BudgetCase):
         """R4.2: approved expenses of the month and the large expenses HQ pre-approved."""
         employee = self.env["hr.employee"].create({"name": "Claimant", "company_id": self.office_a.id})
         product = self.env["product.product"].create({"name": "Travel", "type": "service", "can_be_expensed": True})
-        expenses = self.env["hr.expense"].create([
-            {"name": f"Taxi {amount}", "employee_id": employee.id, "product_id": product.id,
-             "total_amount_currency": amount, "company_id": self.office_a.id}
-            for amount in (120.0, 80.0, 999.0)
-        ])
+        expenses = self.env["hr.expense"].create(
+            [
+                {
+                    "name": f"Taxi {amount}",
+                    "employee_id": employee.id,
+                    "product_id": product.id,
+                    "total_amount_currency": amount,
+                    "company_id": self.office_a.id,
+                }
+                for amount in (120.0, 80.0, 999.0)
+            ]
+        )
         self.env.flush_all()
         # The report's approval flow is proven in test_expense; here only its outcome matters.
         self.env.cr.execute("UPDATE hr_expense SET state = 'approved' WHERE id IN %s", [tuple(expenses[:2].ids)])
         self.env.invalidate_all()
         Preapproval = self.env["lighting.expense.preapproval"]
-        approved = Preapproval.create({"company_id": self.office_a.id, "employee_id": employee.id,
-                                       "purpose": "Trade fair booth", "amount": 20000})
+        approved = Preapproval.create(
+            {"company_id": self.office_a.id, "employee_id": employee.id, "purpose": "Trade fair booth", "amount": 20000}
+        )
         approved.request_validation()
         approved.with_user(self.hq_finance).validate_tier()
         approved.action_confirm()
         self.assertEqual(approved.state, "approved")
-        Preapproval.create({"company_id": self.office_a.id, "employee_id": employee.id,
-                            "purpose": "Draft", "amount": 50000})
+        Preapproval.create(
+            {"company_id": self.office_a.id, "employee_id": employee.id, "purpose": "Draft", "amount": 50000}
+        )
         row = self._row(self.office_a)
         self.assertEqual(row.expense_claimed, 200)
         self.assertEqual((row.preapproval_count, row.preapproval_amount), (1, 20000))
@@ -146,14 +177,22 @@ class TestOfficeScorecard(BudgetCase):
     def test_service_figures(self):
         """R3.2, R3.3: consultations and feedback in time, repair turnaround and satisfaction."""
         Ticket = self.env["helpdesk.ticket"]
-        consultations = Ticket.create([
-            {"name": f"Question {i}", "description": "Dimming", "team_id": self.office_a.office_support_team_id.id}
-            for i in range(3)
-        ])
+        consultations = Ticket.create(
+            [
+                {"name": f"Question {i}", "description": "Dimming", "team_id": self.office_a.office_support_team_id.id}
+                for i in range(3)
+            ]
+        )
         consultations[0].first_response_date = consultations[0].create_date + timedelta(hours=1)
         consultations[1].first_response_date = consultations[1].create_date + timedelta(days=30)
-        feedback = Ticket.create({"name": "Flicker", "description": "Flicker",
-                                  "team_id": self.office_a.office_aftersales_team_id.id, "severity": "minor"})
+        feedback = Ticket.create(
+            {
+                "name": "Flicker",
+                "description": "Flicker",
+                "team_id": self.office_a.office_aftersales_team_id.id,
+                "severity": "minor",
+            }
+        )
         feedback.closed_date = feedback.create_date + timedelta(hours=2)
         row = self._row(self.office_a)
         self.assertEqual((row.consultation_count, row.consultation_on_time), (3, 1))
@@ -162,23 +201,34 @@ class TestOfficeScorecard(BudgetCase):
         self.assertEqual(self._records(row.action_open_consultations()), consultations)
         self.assertEqual(self._records(row.action_open_feedback()), feedback)
 
-        repairs = self.env["repair.order"].with_company(self.office_a).create([
-            {"product_id": self.product.id, "company_id": self.office_a.id} for _i in range(2)
-        ])
+        repairs = (
+            self.env["repair.order"]
+            .with_company(self.office_a)
+            .create([{"product_id": self.product.id, "company_id": self.office_a.id} for _i in range(2)])
+        )
         for repair in repairs:
-            self.env["lighting.repair.test"].create({"repair_id": repair.id, "tests_done": "Burn-in",
-                                                     "measured_results": "OK", "result": "passed"})
+            self.env["lighting.repair.test"].create(
+                {"repair_id": repair.id, "tests_done": "Burn-in", "measured_results": "OK", "result": "passed"}
+            )
         repairs.write({"state": "done"})
         self.env.flush_all()
         # Turnarounds of 2 and 4 days, as if the repairs had been opened earlier.
-        for repair, days in zip(repairs, (2.0, 4.0)):
-            self.env.cr.execute("UPDATE repair_order SET lighting_turnaround_days = %s WHERE id = %s",
-                                [days, repair.id])
-        jobs = self.env["lighting.install.job"].create([
-            {"partner_id": self.customer.id, "company_id": self.office_a.id, "sale_order_id": self.orders_a[0].id,
-             "satisfaction_score": score, "satisfaction_date": self.today}
-            for score in (5, 3)
-        ])
+        for repair, days in zip(repairs, (2.0, 4.0), strict=True):
+            self.env.cr.execute(
+                "UPDATE repair_order SET lighting_turnaround_days = %s WHERE id = %s", [days, repair.id]
+            )
+        jobs = self.env["lighting.install.job"].create(
+            [
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.office_a.id,
+                    "sale_order_id": self.orders_a[0].id,
+                    "satisfaction_score": score,
+                    "satisfaction_date": self.today,
+                }
+                for score in (5, 3)
+            ]
+        )
         self.env.invalidate_all()
         row = self._row(self.office_a)
         self.assertEqual((row.repair_count, row.repair_turnaround), (2, 3.0))
@@ -190,14 +240,35 @@ class TestOfficeScorecard(BudgetCase):
         """R7: open risks of the month by level and the response actions past their due date."""
         Risk = self.env["lighting.risk"]
         owner = self.users["manager", "a"]
-        high = Risk.create({"name": "Price war", "company_id": self.office_a.id, "category": "market",
-                            "owner_id": owner.id, "likelihood": 5, "impact": 5})
-        Risk.create({"name": "Closed", "company_id": self.office_a.id, "category": "market", "owner_id": owner.id,
-                     "likelihood": 5, "impact": 5, "state": "closed"})
-        action = self.env["lighting.risk.action"].create({
-            "name": "Sign price protection", "risk_id": high.id, "owner_id": owner.id,
-            "date_deadline": self.today - timedelta(days=1),
-        })
+        high = Risk.create(
+            {
+                "name": "Price war",
+                "company_id": self.office_a.id,
+                "category": "market",
+                "owner_id": owner.id,
+                "likelihood": 5,
+                "impact": 5,
+            }
+        )
+        Risk.create(
+            {
+                "name": "Closed",
+                "company_id": self.office_a.id,
+                "category": "market",
+                "owner_id": owner.id,
+                "likelihood": 5,
+                "impact": 5,
+                "state": "closed",
+            }
+        )
+        action = self.env["lighting.risk.action"].create(
+            {
+                "name": "Sign price protection",
+                "risk_id": high.id,
+                "owner_id": owner.id,
+                "date_deadline": self.today - timedelta(days=1),
+            }
+        )
         row = self._row(self.office_a)
         self.assertEqual((row.risk_high_count, row.risk_medium_count, row.risk_low_count), (1, 0, 0))
         self.assertEqual(self._records(row.action_open_risks()), high)
@@ -210,10 +281,13 @@ class TestOfficeScorecard(BudgetCase):
         before = self._row(self.office_a).headcount
         self.env["hr.employee"].create([{"name": f"Staff {i}", "company_id": self.office_a.id} for i in range(2)])
         job = self.env["hr.job"].create({"name": "Installer", "company_id": self.office_a.id, "no_of_recruitment": 3})
-        plan = self.env["lighting.recruitment.plan"].create({
-            "company_id": self.office_a.id, "year": self.today.year,
-            "line_ids": [Command.create({"name": "Installer", "headcount": 4})],
-        })
+        plan = self.env["lighting.recruitment.plan"].create(
+            {
+                "company_id": self.office_a.id,
+                "year": self.today.year,
+                "line_ids": [Command.create({"name": "Installer", "headcount": 4})],
+            }
+        )
         plan.request_validation()
         plan.with_user(self.hq_management).validate_tier()
         plan.action_confirm()
@@ -238,7 +312,8 @@ class TestOfficeScorecard(BudgetCase):
         self.assertEqual(rows.company_id, self.office_a)
         self.assertFalse(self._row(self.office_b, user=manager_a))
         groups = self.Scorecard.with_user(self.users["manager", "b"]).read_group(
-            [], ["sales_amount:sum"], ["company_id"])
+            [], ["sales_amount:sum"], ["company_id"]
+        )
         self.assertEqual([group["company_id"][0] for group in groups], [self.office_b.id])
         for hq_user in (self.hq_finance, self.hq_management):
             offices = self.Scorecard.with_user(hq_user).search([("date", "=", self.month)]).company_id
@@ -252,8 +327,9 @@ class TestOfficeScorecard(BudgetCase):
         Scorecard._read_group([], ["company_id"], ["sales_amount:sum"])  # warm the rules' cache
         self.env.cr.flush()  # the set-up's pending notifications are not the report's queries
         with self.assertQueryCount(GROUP_QUERIES):
-            Scorecard._read_group([], ["company_id", "date:quarter"],
-                                  ["sales_amount:sum", "target_amount:sum", "satisfaction_total:sum"])
+            Scorecard._read_group(
+                [], ["company_id", "date:quarter"], ["sales_amount:sum", "target_amount:sum", "satisfaction_total:sum"]
+            )
 
     def test_monthly_mail_in_chinese(self):
         """Issue 18 item 3: on the 1st each office manager gets last month's scorecard PDF of the
@@ -261,11 +337,19 @@ class TestOfficeScorecard(BudgetCase):
         self.env["res.lang"]._activate_lang("zh_CN")
         self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
         last_month = self.month - relativedelta(months=1)
-        self.env["lighting.office.target"].create([
-            {"name": "Last month", "company_id": office.id, "target_amount": 1000, "state": "active",
-             "date_start": last_month, "date_end": self.month - timedelta(days=1)}
-            for office in (self.office_a, self.office_b)
-        ])
+        self.env["lighting.office.target"].create(
+            [
+                {
+                    "name": "Last month",
+                    "company_id": office.id,
+                    "target_amount": 1000,
+                    "state": "active",
+                    "date_start": last_month,
+                    "date_end": self.month - timedelta(days=1),
+                }
+                for office in (self.office_a, self.office_b)
+            ]
+        )
         Mail = self.env["mail.mail"]
         before = Mail.search([])
         self.Scorecard._cron_mail_monthly_scorecard()

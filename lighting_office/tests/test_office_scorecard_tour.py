@@ -14,10 +14,12 @@ class TestOfficeScorecardTour(LightingOfficeCase, HttpCase):
         self._approve(order)
         order.with_user(self.users["sales", "a"]).action_confirm()
         start = fields.Datetime.now() - timedelta(hours=1)
-        meetings = self.env["lighting.meeting"].create([
-            {"name": name, "company_id": self.office_a.id, "date_start": start}
-            for name in ("Weekly with minutes", "Weekly without minutes")
-        ])
+        meetings = self.env["lighting.meeting"].create(
+            [
+                {"name": name, "company_id": self.office_a.id, "date_start": start}
+                for name in ("Weekly with minutes", "Weekly without minutes")
+            ]
+        )
         self.env.flush_all()
         # The meeting flow is proven in test_meetings; the tour needs one with minutes sent.
         self.env.cr.execute("UPDATE lighting_meeting SET state = 'done' WHERE id = %s", [meetings[0].id])
@@ -40,7 +42,12 @@ class TestOfficeScorecardTourMobile(TestOfficeScorecardTour):
         """Issue 18: on a phone, HQ Management opens an office's orders from the scorecard and the
         offending meetings from the compliance view."""
         cids = self._records()
-        for action, tour in (("action_office_scorecard", "lighting_office_scorecard_mobile"),
-                             ("action_office_compliance", "lighting_office_compliance_mobile")):
-            self.start_tour(f"/odoo/action-lighting_office.{action}?view_type=list&cids={cids}", tour,
-                            login=self.hq_management.login)
+        for action, tour in (
+            ("action_office_scorecard", "lighting_office_scorecard_mobile"),
+            ("action_office_compliance", "lighting_office_compliance_mobile"),
+        ):
+            self.start_tour(
+                f"/odoo/action-lighting_office.{action}?view_type=list&cids={cids}",
+                tour,
+                login=self.hq_management.login,
+            )

@@ -18,7 +18,7 @@ class TestOfficeTarget(LightingOfficeCase):
         cls.month = date.today().replace(day=1)
         cls.Target = cls.env["lighting.office.target"]
         sales_a, sales_b = cls.users["sales", "a"], cls.users["sales", "b"]
-        cls.confirmed_a = cls._confirmed(cls.office_a, sales_a, 10)   # 1000
+        cls.confirmed_a = cls._confirmed(cls.office_a, sales_a, 10)  # 1000
         cls.confirmed_a2 = cls._confirmed(cls.office_a, cls.users["manager", "a"], 5)  # 500
         cls._order(cls.office_a, sales_a, 99)  # a quotation: not counted
         cls._confirmed(cls.office_b, sales_b, 7)  # other office: not counted
@@ -31,10 +31,15 @@ class TestOfficeTarget(LightingOfficeCase):
         return order
 
     def _target(self, **values):
-        return self.Target.create({
-            "name": "Target", "company_id": self.office_a.id, "target_amount": 3000,
-            "date_start": self.month, **values,
-        })
+        return self.Target.create(
+            {
+                "name": "Target",
+                "company_id": self.office_a.id,
+                "target_amount": 3000,
+                "date_start": self.month,
+                **values,
+            }
+        )
 
     def test_achieved_counts_confirmed_orders_of_the_office(self):
         """R1.3: the office target is measured by the office's confirmed orders in the period."""
@@ -50,8 +55,10 @@ class TestOfficeTarget(LightingOfficeCase):
 
     def test_orders_outside_the_period_do_not_count(self):
         """R1.3: a past period shows no sales of this month."""
-        target = self._target(date_start=date.today() - relativedelta(years=3, month=1, day=1),
-                              date_end=date.today() - relativedelta(years=3, month=3, day=31))
+        target = self._target(
+            date_start=date.today() - relativedelta(years=3, month=1, day=1),
+            date_end=date.today() - relativedelta(years=3, month=3, day=31),
+        )
         self.assertEqual(target.achieved_amount, 0)
 
     def test_achieved_in_one_query(self):
@@ -65,9 +72,13 @@ class TestOfficeTarget(LightingOfficeCase):
     def test_bad_period_refused(self):
         """R1.3: a period ending before it starts, or not of whole months, is refused with the field named."""
         with self.assertRefused(ValidationError, "Target Backwards", "To is before From"):
-            self._target(name="Target Backwards", date_start=date(2026, 5, 1), date_end=date(2026, 3, 31))  # fixed date: no today
+            self._target(
+                name="Target Backwards", date_start=date(2026, 5, 1), date_end=date(2026, 3, 31)
+            )  # fixed date: no today
         with self.assertRefused(ValidationError, "Target Partial", "whole months"):
-            self._target(name="Target Partial", date_start=date(2026, 5, 3), date_end=date(2026, 5, 31))  # fixed date: no today
+            self._target(
+                name="Target Partial", date_start=date(2026, 5, 3), date_end=date(2026, 5, 31)
+            )  # fixed date: no today
         with self.assertRefused(ValidationError, "Target Negative", "Target cannot be negative"):
             self._target(name="Target Negative", target_amount=-1)
         self.assertFalse(self.Target.search([("name", "like", "Target ")]))

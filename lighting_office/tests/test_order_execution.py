@@ -30,8 +30,11 @@ class TestOrderExecution(LightingOfficeCase):
 
     def _acknowledged_handover(self, job):
         """R3.2.3: the job starts only after its technical handover is acknowledged."""
-        handover = self.env["lighting.tech.handover"].with_user(self.users["support", "a"]).create(
-            {"install_job_id": job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        handover = (
+            self.env["lighting.tech.handover"]
+            .with_user(self.users["support", "a"])
+            .create({"install_job_id": job.id, "line_ids": [Command.create({"name": "Isolate the circuit"})]})
+        )
         handover.action_hand_over()
         handover.with_user(job.user_id).action_acknowledge()
 
@@ -67,8 +70,12 @@ class TestOrderExecution(LightingOfficeCase):
         """R3.1.5: after the job the customer's training is recorded on it."""
         aftersales = self.users["aftersales", "a"]
         action = self.job.with_user(aftersales).action_record_training()
-        training = self.env["lighting.customer.training"].with_user(aftersales).with_context(
-            **action["context"]).create({"name": "Operating the dimmers"})
+        training = (
+            self.env["lighting.customer.training"]
+            .with_user(aftersales)
+            .with_context(**action["context"])
+            .create({"name": "Operating the dimmers"})
+        )
         self.assertEqual(training.install_job_id, self.job)
         self.assertEqual(training.sale_order_id, self.order)
         self.assertEqual(training.partner_id, self.order.partner_id)

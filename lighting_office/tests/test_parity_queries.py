@@ -14,23 +14,41 @@ class TestParityQueries(LightingOfficeCase):
         super().setUpClass()
         cls.department = {}
         for office, key in ((cls.office_a, "a"), (cls.office_b, "b")):
-            head = cls.env["hr.employee"].create({
-                "name": f"Head {key}", "user_id": cls.users["manager", key].id, "company_id": office.id,
-            })
-            cls.department[key] = cls.env["hr.department"].create({
-                "name": f"Sales {key}", "company_id": office.id, "manager_id": head.id,
-            })
-            cls.env["hr.employee"].create({
-                "name": f"Salesperson {key}", "user_id": cls.users["sales", key].id, "company_id": office.id,
-                "department_id": cls.department[key].id,
-            })
+            head = cls.env["hr.employee"].create(
+                {
+                    "name": f"Head {key}",
+                    "user_id": cls.users["manager", key].id,
+                    "company_id": office.id,
+                }
+            )
+            cls.department[key] = cls.env["hr.department"].create(
+                {
+                    "name": f"Sales {key}",
+                    "company_id": office.id,
+                    "manager_id": head.id,
+                }
+            )
+            cls.env["hr.employee"].create(
+                {
+                    "name": f"Salesperson {key}",
+                    "user_id": cls.users["sales", key].id,
+                    "company_id": office.id,
+                    "department_id": cls.department[key].id,
+                }
+            )
 
     def _orders(self, count_a, count_b):
-        return self.env["sale.order"].browse([
-            self._order(office, self.users["sales", key]).id
-            for office, key, count in ((self.office_a, "a", count_a), (self.office_b, "b", count_b))
-            for _index in range(count)
-        ]).with_context(tracking_disable=False)
+        return (
+            self.env["sale.order"]
+            .browse(
+                [
+                    self._order(office, self.users["sales", key]).id
+                    for office, key, count in ((self.office_a, "a", count_a), (self.office_b, "b", count_b))
+                    for _index in range(count)
+                ]
+            )
+            .with_context(tracking_disable=False)
+        )
 
     def test_install_jobs_of_a_confirmation(self):
         """R3.1.5: the jobs of confirmed orders are made with their safety checklists in
@@ -59,8 +77,10 @@ class TestParityQueries(LightingOfficeCase):
         rules.filtered(lambda rule: rule.name == "Wear a helmet").active = False
         later = self._orders(1, 0)
         later._create_install_jobs()
-        self.assertEqual(later.install_job_ids.safety_line_ids.mapped("name"),
-                         self.env["lighting.safety.item"].search([]).mapped("name"))
+        self.assertEqual(
+            later.install_job_ids.safety_line_ids.mapped("name"),
+            self.env["lighting.safety.item"].search([]).mapped("name"),
+        )
         self.assertIn("Isolate the circuit first", later.install_job_ids.safety_line_ids.mapped("name"))
         self.assertNotIn("Wear a helmet", later.install_job_ids.safety_line_ids.mapped("name"))
 
@@ -68,24 +88,37 @@ class TestParityQueries(LightingOfficeCase):
         """R4.1.3: the department of the invoice lines of any number of invoices, in two
         offices, is found with one employee search (4 queries with reading the lines and
         moves and writing the departments)."""
+
         def invoices(keys):
-            return self.env["account.move"].create([{
-                "move_type": "out_invoice", "partner_id": self.customer.id, "company_id": self.users["sales", key].company_id.id,
-                "invoice_user_id": self.users["sales", key].id,
-                "invoice_line_ids": [Command.create({"product_id": self.product.id, "quantity": 1, "price_unit": 80.0})],
-            } for key in keys])
+            return self.env["account.move"].create(
+                [
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": self.customer.id,
+                        "company_id": self.users["sales", key].company_id.id,
+                        "invoice_user_id": self.users["sales", key].id,
+                        "invoice_line_ids": [
+                            Command.create({"product_id": self.product.id, "quantity": 1, "price_unit": 80.0})
+                        ],
+                    }
+                    for key in keys
+                ]
+            )
+
         for moves in (invoices("a"), invoices("aab")):
             lines = moves.line_ids.filtered(lambda line: line.display_type == "product")
             self.env.flush_all()
-            self.env.cr.execute("UPDATE account_move_line SET lighting_department_id = NULL WHERE move_id IN %s",
-                                [tuple(moves.ids)])
+            self.env.cr.execute(
+                "UPDATE account_move_line SET lighting_department_id = NULL WHERE move_id IN %s", [tuple(moves.ids)]
+            )
             self.env.invalidate_all()
             with self.assertQueryCount(4):
                 self.env.add_to_compute(lines._fields["lighting_department_id"], lines)
                 lines.flush_recordset(["lighting_department_id"])
             for line in lines:
-                self.assertEqual(line.lighting_department_id, self.department[
-                    "a" if line.company_id == self.office_a else "b"])
+                self.assertEqual(
+                    line.lighting_department_id, self.department["a" if line.company_id == self.office_a else "b"]
+                )
             self.assertFalse((moves.line_ids - lines).lighting_department_id)
 
     def test_department_heads_of_reports(self):
@@ -94,14 +127,23 @@ class TestParityQueries(LightingOfficeCase):
         Sheet = self.env["hr.expense.sheet"]
         employees = self.env["hr.employee"].search([("department_id", "in", [d.id for d in self.department.values()])])
         for keys in ("a", "aab"):
-            sheets = Sheet.create([{
-                "name": f"Report {index}", "employee_id": employees.filtered(
-                    lambda employee, key=key: employee.department_id == self.department[key]).id,
-                "company_id": self.department[key].company_id.id,
-            } for index, key in enumerate(keys)])
+            sheets = Sheet.create(
+                [
+                    {
+                        "name": f"Report {index}",
+                        "employee_id": employees.filtered(
+                            lambda employee, key=key: employee.department_id == self.department[key]
+                        ).id,
+                        "company_id": self.department[key].company_id.id,
+                    }
+                    for index, key in enumerate(keys)
+                ]
+            )
             self.env.flush_all()
             self.env.invalidate_all()
             with self.assertQueryCount(4):
                 heads = sheets._get_department_head_user()
-            expected = self.users["manager", "a"] | (self.users["manager", "b"] if "b" in keys else self.env["res.users"])
+            expected = self.users["manager", "a"] | (
+                self.users["manager", "b"] if "b" in keys else self.env["res.users"]
+            )
             self.assertEqual(heads, expected)

@@ -19,18 +19,25 @@ class TestAppraisal(LightingOfficeCase):
         cls.template = cls.env.ref("lighting_office.appraisal_template_sales")
         cls.employees = cls._employees(("sales", "support"))
         cls.periods = {
-            key: cls.env["lighting.appraisal.period"].create({
-                "name": "2026 H1", "company_id": office.id,
-                "date_start": date(2026, 1, 1), "date_end": date(2026, 6, 30),  # fixed date: compared with no today
-            })
+            key: cls.env["lighting.appraisal.period"].create(
+                {
+                    "name": "2026 H1",
+                    "company_id": office.id,
+                    "date_start": date(2026, 1, 1),
+                    "date_end": date(2026, 6, 30),  # fixed date: compared with no today
+                }
+            )
             for key, office in (("a", cls.office_a), ("b", cls.office_b))
         }
 
     def _appraisal(self, role="sales", key="a"):
-        return self.Appraisal.with_user(self.users["manager", key]).create({
-            "employee_id": self.employees[role, key].id, "period_id": self.periods[key].id,
-            "template_id": self.template.id,
-        })
+        return self.Appraisal.with_user(self.users["manager", key]).create(
+            {
+                "employee_id": self.employees[role, key].id,
+                "period_id": self.periods[key].id,
+                "template_id": self.template.id,
+            }
+        )
 
     def _score(self, appraisal, manager_scores, self_score=80):
         """The employee scores every indicator, then the manager does; then the appraisal closes."""
@@ -53,15 +60,25 @@ class TestAppraisal(LightingOfficeCase):
         self.assertEqual(set(appraisal.line_ids.mapped("dimension")), {"results", "ability", "attitude"})
         Template = self.env["lighting.appraisal.template"]
         with self.assertRefused(ValidationError, "Uneven", "Weight", "90"):
-            Template.create({"name": "Uneven", "line_ids": [
-                Command.create({"name": n, "dimension": d, "weight": 30})
-                for n, d in (("R", "results"), ("A", "ability"), ("T", "attitude"))
-            ]})
+            Template.create(
+                {
+                    "name": "Uneven",
+                    "line_ids": [
+                        Command.create({"name": n, "dimension": d, "weight": 30})
+                        for n, d in (("R", "results"), ("A", "ability"), ("T", "attitude"))
+                    ],
+                }
+            )
         with self.assertRefused(ValidationError, "No attitude", "Dimension", "Work Attitude"):
-            Template.create({"name": "No attitude", "line_ids": [
-                Command.create({"name": "R", "dimension": "results", "weight": 60}),
-                Command.create({"name": "A", "dimension": "ability", "weight": 40}),
-            ]})
+            Template.create(
+                {
+                    "name": "No attitude",
+                    "line_ids": [
+                        Command.create({"name": "R", "dimension": "results", "weight": 60}),
+                        Command.create({"name": "A", "dimension": "ability", "weight": 40}),
+                    ],
+                }
+            )
 
     def test_excellent_rating_leads_to_approved_commendation(self):
         """R5.3: self and manager scores make the final score; excellent leads to a commendation HQ approves."""
@@ -139,8 +156,13 @@ class TestAppraisal(LightingOfficeCase):
             appraisal.action_done()
         with self.assertRefused(ValidationError, "Backwards", "End is before Start"):
             self.env["lighting.appraisal.period"].create(
-                {"name": "Backwards", "company_id": self.office_a.id,
-                 "date_start": date(2026, 6, 1), "date_end": date(2026, 1, 1)})  # fixed date: compared with no today
+                {
+                    "name": "Backwards",
+                    "company_id": self.office_a.id,
+                    "date_start": date(2026, 6, 1),
+                    "date_end": date(2026, 1, 1),
+                }
+            )  # fixed date: compared with no today
 
     def test_who_sees_which_appraisal(self):
         """R5.3: staff read their own appraisal only; office A never sees office B's; HQ Management reads both."""
@@ -157,8 +179,11 @@ class TestAppraisal(LightingOfficeCase):
             other.with_user(manager_a).read(["score"])
         with self.assertRaises(AccessError):
             self.Appraisal.with_user(manager_a).create(
-                {"employee_id": self.employees["sales", "b"].id, "period_id": self.periods["b"].id})
+                {"employee_id": self.employees["sales", "b"].id, "period_id": self.periods["b"].id}
+            )
         everything = own | colleague | other
-        self.assertEqual(self.Appraisal.with_user(self.hq_management).search([("id", "in", everything.ids)]), everything)
+        self.assertEqual(
+            self.Appraisal.with_user(self.hq_management).search([("id", "in", everything.ids)]), everything
+        )
         with self.assertRaises(AccessError):
             own.with_user(self.hq_finance).read(["score"])

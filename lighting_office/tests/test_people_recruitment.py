@@ -22,15 +22,26 @@ class TestRecruitment(LightingOfficeCase):
     def _plan(self, office=None, user=None, year=2026, lines=None):
         office = office or self.office_a
         user = user or office.office_manager_id
-        return self.Plan.with_user(user).create({
-            "company_id": office.id,
-            "year": year,
-            "line_ids": [Command.create(vals) for vals in lines or [
-                {"name": "Lighting designer", "headcount": 2, "requirements": "DIALux, 3 years",
-                 "channel_ids": [Command.set((self.campus | self.referral).ids)], "budget": 6000},
-                {"name": "Salesperson", "headcount": 1, "budget": 2000},
-            ]],
-        })
+        return self.Plan.with_user(user).create(
+            {
+                "company_id": office.id,
+                "year": year,
+                "line_ids": [
+                    Command.create(vals)
+                    for vals in lines
+                    or [
+                        {
+                            "name": "Lighting designer",
+                            "headcount": 2,
+                            "requirements": "DIALux, 3 years",
+                            "channel_ids": [Command.set((self.campus | self.referral).ids)],
+                            "budget": 6000,
+                        },
+                        {"name": "Salesperson", "headcount": 1, "budget": 2000},
+                    ]
+                ],
+            }
+        )
 
     def _approved(self, plan):
         plan.request_validation()
@@ -40,10 +51,14 @@ class TestRecruitment(LightingOfficeCase):
 
     def _applicant(self, job, name="Liu Wei"):
         candidate = self.env["hr.candidate"].create({"partner_name": name, "company_id": job.company_id.id})
-        return self.env["hr.applicant"].create({
-            "candidate_id": candidate.id, "job_id": job.id, "company_id": job.company_id.id,
-            "stage_id": self.first_stage.id,
-        })
+        return self.env["hr.applicant"].create(
+            {
+                "candidate_id": candidate.id,
+                "job_id": job.id,
+                "company_id": job.company_id.id,
+                "stage_id": self.first_stage.id,
+            }
+        )
 
     def _steps(self, applicant, **results):
         evaluator = self.users["manager", "a"]
@@ -69,7 +84,9 @@ class TestRecruitment(LightingOfficeCase):
         with self.assertRefused(ValidationError, "cannot be confirmed before it is approved"):
             plan.with_user(manager).write({"state": "approved"})
         plan.with_user(manager).request_validation()
-        self.assertEqual(plan.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_management").users)
+        self.assertEqual(
+            plan.review_ids.reviewer_ids, self.env.ref("lighting_office.group_lighting_hq_management").users
+        )
         self.assertFalse(plan.with_user(manager).can_review)
         self.assertFalse(plan.with_user(self.hq_finance).can_review)
         with self.assertRaises(AccessError):
@@ -168,7 +185,9 @@ class TestRecruitment(LightingOfficeCase):
         for role in ("sales", "support", "aftersales"):
             with self.subTest(role=role), self.assertRaises(AccessError):
                 plan_a.with_user(self.users[role, "a"]).read(["name"])
-        self.assertEqual(self.Plan.with_user(self.hq_finance).search([("id", "in", (plan_a | plan_b).ids)]), plan_a | plan_b)
+        self.assertEqual(
+            self.Plan.with_user(self.hq_finance).search([("id", "in", (plan_a | plan_b).ids)]), plan_a | plan_b
+        )
         with self.assertRaises(AccessError):
             plan_b.with_user(self.hq_finance).write({"year": 2031})
         plan_b.with_user(self.hq_management).write({"year": 2031})
@@ -186,8 +205,12 @@ class TestRecruitment(LightingOfficeCase):
             applicant_b.lighting_check_ids.with_user(manager_a).read(["result"])
         with self.assertRaises(AccessError):
             self.env["lighting.applicant.check"].with_user(manager_a).create(
-                {"applicant_id": applicant_b.id, "step": "written_test", "result": "passed",
-                 "evaluator_id": manager_a.id}
+                {
+                    "applicant_id": applicant_b.id,
+                    "step": "written_test",
+                    "result": "passed",
+                    "evaluator_id": manager_a.id,
+                }
             )
         self.assertEqual(applicant_b.lighting_check_ids.with_user(self.hq_management).result, "passed")
         with self.assertRaises(AccessError):

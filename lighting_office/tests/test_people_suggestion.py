@@ -19,10 +19,14 @@ class TestSuggestion(LightingOfficeCase):
 
     def _submit(self, role="sales", key="a", **values):
         user = self.users[role, key]
-        return self.Suggestion.with_user(user).create({
-            "name": "Showroom lights", "description": "Half of the showroom spots are off.",
-            "company_id": user.company_id.id, **values,
-        })
+        return self.Suggestion.with_user(user).create(
+            {
+                "name": "Showroom lights",
+                "description": "Half of the showroom spots are off.",
+                "company_id": user.company_id.id,
+                **values,
+            }
+        )
 
     def test_submit_sets_deadline_and_asks_manager(self):
         """R5.4: a suggestion must be answered within the office's days; its manager gets the to-do."""
@@ -58,7 +62,11 @@ class TestSuggestion(LightingOfficeCase):
 
     def test_late_answers_stand_out(self):
         """R5.4: unanswered past the deadline, or answered after it, is late and found by the Late filter."""
-        overdue, answered_late, on_time = self._submit(name="Overdue"), self._submit(name="Answered late"), self._submit(name="On time")
+        overdue, answered_late, on_time = (
+            self._submit(name="Overdue"),
+            self._submit(name="Answered late"),
+            self._submit(name="On time"),
+        )
         (overdue | answered_late).with_env(self.env).write({"submit_date": date.today() - timedelta(days=10)})
         for suggestion in (answered_late, on_time):
             suggestion = suggestion.with_user(self.users["manager", "a"])
@@ -90,12 +98,15 @@ class TestSuggestion(LightingOfficeCase):
             own.with_user(sales_a).write({"answer": "I answer myself"})
         with self.assertRaises(AccessError):
             self.Suggestion.with_user(sales_a).create(
-                {"name": "To B", "description": "x", "company_id": self.office_b.id})
+                {"name": "To B", "description": "x", "company_id": self.office_b.id}
+            )
         manager_a = self.users["manager", "a"]
         self.assertEqual(self.Suggestion.with_user(manager_a).search([]), own | colleague)
         with self.assertRaises(AccessError):
             other_office.with_user(manager_a).write({"answer": "x"})
         everything = own | colleague | other_office
-        self.assertEqual(self.Suggestion.with_user(self.hq_management).search([("id", "in", everything.ids)]), everything)
+        self.assertEqual(
+            self.Suggestion.with_user(self.hq_management).search([("id", "in", everything.ids)]), everything
+        )
         with self.assertRaises(AccessError):
             own.with_user(self.hq_finance).read(["name"])

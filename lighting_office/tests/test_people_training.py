@@ -20,31 +20,53 @@ class TestTraining(LightingOfficeCase):
         cls.TrainingPlan = cls.env["lighting.training.plan"]
         Employee = cls.env["hr.employee"]
         cls.employees = {
-            (role, key): Employee.create({"name": f"Employee {role} {key}", "user_id": cls.users[role, key].id,
-                                          "company_id": cls.users[role, key].company_id.id})
-            for role in ("sales", "support", "manager") for key in ("a", "b")
+            (role, key): Employee.create(
+                {
+                    "name": f"Employee {role} {key}",
+                    "user_id": cls.users[role, key].id,
+                    "company_id": cls.users[role, key].company_id.id,
+                }
+            )
+            for role in ("sales", "support", "manager")
+            for key in ("a", "b")
         }
         cls.today = date.today()
 
     def _training(self, employee_key=("sales", "a"), user=None, **values):
         employee = self.employees[employee_key]
         user = user or employee.company_id.office_manager_id
-        return self.Training.with_user(user).create({
-            "name": "LED driver basics", "employee_id": employee.id, "training_type": "technical",
-            "training_form": "internal", "date_start": self.today, "date_end": self.today,
-            "hours": 8, "cost": 500, "provider": "HQ technical centre", **values,
-        })
+        return self.Training.with_user(user).create(
+            {
+                "name": "LED driver basics",
+                "employee_id": employee.id,
+                "training_type": "technical",
+                "training_form": "internal",
+                "date_start": self.today,
+                "date_end": self.today,
+                "hours": 8,
+                "cost": 500,
+                "provider": "HQ technical centre",
+                **values,
+            }
+        )
 
     def test_training_record(self):
         """R5.2: a training record keeps course, type, form, dates, hours, provider, cost, result and certificate."""
         certificate = base64.b64encode(b"%PDF-1.4 certificate")
-        training = self._training(training_form="external", result="passed",
-                                  certificate=certificate, certificate_name="cert.pdf")
+        training = self._training(
+            training_form="external", result="passed", certificate=certificate, certificate_name="cert.pdf"
+        )
         self.assertEqual(training.company_id, self.office_a)
         self.assertEqual(training.certificate, certificate)
-        self.assertTrue(self.env["ir.attachment"].search_count(
-            [("res_model", "=", "lighting.training"), ("res_id", "=", training.id), ("res_field", "=", "certificate")]
-        ))
+        self.assertTrue(
+            self.env["ir.attachment"].search_count(
+                [
+                    ("res_model", "=", "lighting.training"),
+                    ("res_id", "=", training.id),
+                    ("res_field", "=", "certificate"),
+                ]
+            )
+        )
         training.action_done()
         self.assertEqual(training.state, "done")
 
@@ -60,14 +82,31 @@ class TestTraining(LightingOfficeCase):
 
     def test_personal_plan_completion(self):
         """R5.2: an employee's plan of the year lists courses; a done training completes its course."""
-        plan = self.TrainingPlan.with_user(self.users["manager", "a"]).create({
-            "employee_id": self.employees["sales", "a"].id, "year": self.today.year,
-            "goal": "Become a key-account salesperson",
-            "line_ids": [Command.create({"name": "Negotiation", "training_type": "communication",
-                                         "training_form": "external", "planned_hours": 16}),
-                         Command.create({"name": "Lighting design", "training_type": "technical",
-                                         "training_form": "online", "planned_hours": 8})],
-        })
+        plan = self.TrainingPlan.with_user(self.users["manager", "a"]).create(
+            {
+                "employee_id": self.employees["sales", "a"].id,
+                "year": self.today.year,
+                "goal": "Become a key-account salesperson",
+                "line_ids": [
+                    Command.create(
+                        {
+                            "name": "Negotiation",
+                            "training_type": "communication",
+                            "training_form": "external",
+                            "planned_hours": 16,
+                        }
+                    ),
+                    Command.create(
+                        {
+                            "name": "Lighting design",
+                            "training_type": "technical",
+                            "training_form": "online",
+                            "planned_hours": 8,
+                        }
+                    ),
+                ],
+            }
+        )
         self.assertEqual(plan.company_id, self.office_a)
         self.assertEqual((plan.course_count, plan.done_count, plan.completion_rate), (2, 0, 0.0))
         negotiation = plan.line_ids.filtered(lambda line: line.name == "Negotiation")
@@ -83,8 +122,13 @@ class TestTraining(LightingOfficeCase):
 
     def test_industry_events(self):
         """R5.2: industry events attended are recorded beside courses and can be told apart."""
-        event = self._training(name="Guangzhou International Lighting Exhibition", kind="event",
-                               training_form="external", hours=16, cost=1200)
+        event = self._training(
+            name="Guangzhou International Lighting Exhibition",
+            kind="event",
+            training_form="external",
+            hours=16,
+            cost=1200,
+        )
         course = self._training()
         self.assertEqual(self.Training.search([("kind", "=", "event"), ("id", "in", (event | course).ids)]), event)
 
@@ -100,25 +144,33 @@ class TestTraining(LightingOfficeCase):
         self.assertEqual(self.employees["sales", "a"].lighting_training_hours, 12)
         self.assertEqual(self.employees["sales", "a"].lighting_training_cost, 1000)
         self.assertEqual(self.employees["manager", "a"].lighting_training_hours, 0)
-        per_office = dict(self.Training._read_group(
-            [("state", "=", "done"), ("company_id", "in", (self.office_a | self.office_b).ids)],
-            ["company_id"], ["hours:sum"],
-        ))
+        per_office = dict(
+            self.Training._read_group(
+                [("state", "=", "done"), ("company_id", "in", (self.office_a | self.office_b).ids)],
+                ["company_id"],
+                ["hours:sum"],
+            )
+        )
         self.assertEqual(per_office, {self.office_a: 18, self.office_b: 10})
 
     def test_bad_input_refused(self):
         """R5.2: an end before the start, negative hours or cost are refused with the training and field named."""
         with self.assertRefused(ValidationError, "Backwards Course", "End is before Start"):
-            self._training(name="Backwards Course", date_start=date(2026, 5, 2), date_end=date(2026, 5, 1))  # fixed date: compared with no today
+            self._training(
+                name="Backwards Course", date_start=date(2026, 5, 2), date_end=date(2026, 5, 1)
+            )  # fixed date: compared with no today
         with self.assertRefused(ValidationError, "Negative Course", "Hours"):
             self._training(name="Negative Course", hours=-1)
         with self.assertRefused(ValidationError, "Negative Course", "Cost"):
             self._training(name="Negative Course", cost=-1)
         with self.assertRefused(ValidationError, "Negative Hours Plan", "Planned Hours"):
-            self.TrainingPlan.create({
-                "employee_id": self.employees["support", "a"].id, "year": 2026,
-                "line_ids": [Command.create({"name": "Negative Hours Plan", "planned_hours": -2})],
-            })
+            self.TrainingPlan.create(
+                {
+                    "employee_id": self.employees["support", "a"].id,
+                    "year": 2026,
+                    "line_ids": [Command.create({"name": "Negative Hours Plan", "planned_hours": -2})],
+                }
+            )
         self.assertFalse(self.Training.search([("name", "in", ("Backwards Course", "Negative Course"))]))
 
     def test_who_sees_which_training(self):
@@ -149,11 +201,12 @@ class TestTraining(LightingOfficeCase):
 
     def test_who_sees_which_plan(self):
         """R5.2: staff read their own training plan only; office B's plans stay in office B."""
-        plans = self.TrainingPlan.create([
-            {"employee_id": self.employees[key].id, "year": 2026,
-             "line_ids": [Command.create({"name": "Course"})]}
-            for key in (("sales", "a"), ("support", "a"), ("sales", "b"))
-        ])
+        plans = self.TrainingPlan.create(
+            [
+                {"employee_id": self.employees[key].id, "year": 2026, "line_ids": [Command.create({"name": "Course"})]}
+                for key in (("sales", "a"), ("support", "a"), ("sales", "b"))
+            ]
+        )
         sales_a = self.users["sales", "a"]
         self.assertEqual(self.TrainingPlan.with_user(sales_a).search([]), plans[0])
         self.assertEqual(self.env["lighting.training.plan.line"].with_user(sales_a).search([]), plans[0].line_ids)

@@ -19,8 +19,12 @@ class TestWelfare(LightingOfficeCase):
 
     def _insurance(self, key=("sales", "a"), user=None):
         employee = self.employees[key]
-        return self.env["lighting.social.insurance"].with_user(user or employee.company_id.office_manager_id).create(
-            {"employee_id": employee.id, "date_from": date(2026, 1, 1)}  # fixed date: compared with no today
+        return (
+            self.env["lighting.social.insurance"]
+            .with_user(user or employee.company_id.office_manager_id)
+            .create(
+                {"employee_id": employee.id, "date_from": date(2026, 1, 1)}  # fixed date: compared with no today
+            )
         )
 
     def test_social_insurance_base_and_rates(self):
@@ -46,16 +50,33 @@ class TestWelfare(LightingOfficeCase):
         employee, manager = self.employees["sales", "a"], self.users["manager", "a"]
         today = date.today()
         monday = today - timedelta(days=today.weekday() + 7)  # taken leave counts once it is past
-        allocation = self.env["hr.leave.allocation"].with_user(manager).create({
-            "name": "Annual leave 2026", "holiday_status_id": annual.id, "employee_id": employee.id,
-            "number_of_days": 5, "date_from": monday - timedelta(days=30),
-        })
+        allocation = (
+            self.env["hr.leave.allocation"]
+            .with_user(manager)
+            .create(
+                {
+                    "name": "Annual leave 2026",
+                    "holiday_status_id": annual.id,
+                    "employee_id": employee.id,
+                    "number_of_days": 5,
+                    "date_from": monday - timedelta(days=30),
+                }
+            )
+        )
         allocation.action_approve()
         self.assertEqual(allocation.state, "validate")
-        leave = self.env["hr.leave"].with_user(manager).create({
-            "holiday_status_id": annual.id, "employee_id": employee.id,
-            "request_date_from": monday, "request_date_to": monday + timedelta(days=1),
-        })
+        leave = (
+            self.env["hr.leave"]
+            .with_user(manager)
+            .create(
+                {
+                    "holiday_status_id": annual.id,
+                    "employee_id": employee.id,
+                    "request_date_from": monday,
+                    "request_date_to": monday + timedelta(days=1),
+                }
+            )
+        )
         leave.action_approve()
         self.assertEqual(leave.state, "validate")
         self.assertEqual(leave.number_of_days, 2)
@@ -71,35 +92,46 @@ class TestWelfare(LightingOfficeCase):
         Benefit = self.env["lighting.welfare.benefit"]
         benefits = Benefit._cron_plan_birthday_benefits(today=today)
         self.assertEqual(benefits.employee_id, employee)
-        self.assertEqual((benefits.occasion, benefits.date, benefits.company_id), ("birthday", date(2026, 3, 15), self.office_a))  # fixed date: the job is given its day
+        self.assertEqual(
+            (benefits.occasion, benefits.date, benefits.company_id), ("birthday", date(2026, 3, 15), self.office_a)
+        )  # fixed date: the job is given its day
         self.assertEqual(benefits.activity_ids.user_id, self.users["manager", "a"])
         self.assertEqual(benefits.activity_ids.date_deadline, date(2026, 3, 14))  # fixed date: the job is given its day
         self.assertFalse(Benefit._cron_plan_birthday_benefits(today=today + timedelta(days=1)))
         benefits.with_user(self.users["manager", "a"]).action_given()
         self.assertEqual(benefits.state, "given")
         self.assertFalse(benefits.activity_ids)
-        holiday = Benefit.with_user(self.users["manager", "a"]).create({
-            "name": "Mooncakes", "occasion": "mid_autumn", "employee_id": employee.id,
-            "date": date(2026, 9, 25), "amount": 200,  # fixed date: compared with no today
-        })
+        holiday = Benefit.with_user(self.users["manager", "a"]).create(
+            {
+                "name": "Mooncakes",
+                "occasion": "mid_autumn",
+                "employee_id": employee.id,
+                "date": date(2026, 9, 25),
+                "amount": 200,  # fixed date: compared with no today
+            }
+        )
         with self.assertRefused(ValidationError, "Mooncakes", "Amount"):
             holiday.amount = -5
 
     def test_team_activity(self):
         """R5.4: a team activity has its plan, date, budget and attendees of its office only."""
         Activity = self.env["lighting.team.activity"].with_user(self.users["manager", "a"])
-        activity = Activity.create({
-            "name": "Spring outing", "company_id": self.office_a.id, "date": date(2026, 4, 18),  # fixed date: compared with no today
-            "plan": "Hike and dinner", "budget": 3000,
-            "attendee_ids": [Command.set((self.employees["sales", "a"] | self.employees["support", "a"]).ids)],
-        })
+        activity = Activity.create(
+            {
+                "name": "Spring outing",
+                "company_id": self.office_a.id,
+                "date": date(2026, 4, 18),  # fixed date: compared with no today
+                "plan": "Hike and dinner",
+                "budget": 3000,
+                "attendee_ids": [Command.set((self.employees["sales", "a"] | self.employees["support", "a"]).ids)],
+            }
+        )
         self.assertEqual(activity.attendee_count, 2)
         with self.assertRefused(ValidationError, "Spring outing", "Attendees", "Employee sales b"):
             activity.attendee_ids = [Command.link(self.employees["sales", "b"].id)]
         with self.assertRefused(ValidationError, "Spring outing", "Budget"):
             activity.budget = -1
-        self.assertEqual(
-            self.env["lighting.team.activity"].with_user(self.users["sales", "a"]).search([]), activity)
+        self.assertEqual(self.env["lighting.team.activity"].with_user(self.users["sales", "a"]).search([]), activity)
         with self.assertRaises(AccessError):
             activity.with_user(self.users["sales", "a"]).write({"budget": 1})
         with self.assertRaises(AccessError):

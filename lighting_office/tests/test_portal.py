@@ -1,7 +1,5 @@
 from datetime import timedelta
 
-from freezegun import freeze_time
-
 from odoo import fields
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
@@ -15,8 +13,14 @@ class TestPortalTickets(PortalCase, HttpCase):
     follows the returned product and confirms it is back."""
 
     def _form(self, **values):
-        return dict({"office": str(self.office_a.id), "subject": "High-bay flickers",
-                     "description": "It switches off when warm."}, **values)
+        return dict(
+            {
+                "office": str(self.office_a.id),
+                "subject": "High-bay flickers",
+                "description": "It switches off when warm.",
+            },
+            **values,
+        )
 
     def test_feedback_and_consultation_sent_from_portal(self):
         """R3.3.1, R3.2.1: feedback with product and serial goes to the office's after-sales, a question to
@@ -24,31 +28,45 @@ class TestPortalTickets(PortalCase, HttpCase):
         self._login(self.portal_user)
         Ticket = self.env["helpdesk.ticket"]
         before = Ticket.search_count([])
-        response = self._post("/submitted/ticket", **self._form(
-            kind="feedback", product=str(self.luminaire.id), serial="HB150-9999", nature="quality"))
+        response = self._post(
+            "/submitted/ticket",
+            **self._form(kind="feedback", product=str(self.luminaire.id), serial="HB150-9999", nature="quality"),
+        )
         self.assertEqual(response.status_code, 400)
         self.assertIn("HB150-9999", response.text)
         self.assertIn("LED high-bay 150W", response.text)
         self.assertEqual(Ticket.search_count([]), before)
-        response = self._post("/submitted/ticket", **self._form(
-            kind="feedback", product=str(self.luminaire.id), serial="", nature="quality"))
+        response = self._post(
+            "/submitted/ticket",
+            **self._form(kind="feedback", product=str(self.luminaire.id), serial="", nature="quality"),
+        )
         self.assertEqual(response.status_code, 400, "a serial-tracked product needs its serial number")
-        self._post("/submitted/ticket", **self._form(
-            kind="feedback", product=str(self.luminaire.id), serial="HB150-0001", nature="quality"))
+        self._post(
+            "/submitted/ticket",
+            **self._form(kind="feedback", product=str(self.luminaire.id), serial="HB150-0001", nature="quality"),
+        )
         feedback = Ticket.search([("name", "=", "High-bay flickers")])
-        self.assertEqual((feedback.team_id, feedback.company_id), (self.office_a.office_aftersales_team_id,
-                                                                   self.office_a))
-        self.assertEqual((feedback.product_id, feedback.lot_id, feedback.feedback_nature),
-                         (self.luminaire, self.serial, "quality"))
-        self.assertEqual((feedback.partner_id, feedback.channel_id),
-                         (self.contact, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")))
+        self.assertEqual(
+            (feedback.team_id, feedback.company_id), (self.office_a.office_aftersales_team_id, self.office_a)
+        )
+        self.assertEqual(
+            (feedback.product_id, feedback.lot_id, feedback.feedback_nature), (self.luminaire, self.serial, "quality")
+        )
+        self.assertEqual(
+            (feedback.partner_id, feedback.channel_id),
+            (self.contact, self.env.ref("helpdesk_mgmt.helpdesk_ticket_channel_web")),
+        )
         category = self.env.ref("lighting_office.consultation_category_control")
         self.assertIn(category.name, self.url_open("/new/ticket").text, "consultations are classified")
-        self._post("/submitted/ticket", **self._form(
-            kind="consultation", subject="Which dimmer for 12W downlights?", category=str(category.id)))
+        self._post(
+            "/submitted/ticket",
+            **self._form(kind="consultation", subject="Which dimmer for 12W downlights?", category=str(category.id)),
+        )
         question = Ticket.search([("name", "=", "Which dimmer for 12W downlights?")])
-        self.assertEqual((question.team_id, question.category_id, question.product_id),
-                         (self.office_a.office_support_team_id, category, self.env["product.product"]))
+        self.assertEqual(
+            (question.team_id, question.category_id, question.product_id),
+            (self.office_a.office_support_team_id, category, self.env["product.product"]),
+        )
 
     def test_follow_repair_and_confirm_receipt(self):
         """R3.3.3: the customer sees where the product is, the carrier, tracking and arrival, sees the answer,
@@ -60,8 +78,14 @@ class TestPortalTickets(PortalCase, HttpCase):
         arrival = fields.Date.today() + timedelta(days=3)
         self._ship_back(ticket, arrival)
         page = self.url_open(f"/my/ticket/{ticket.id}").text
-        for text in ("Shipped Back", "SF Express", "SF1234567890", "HB150-0001", "we replace it",
-                     "o_lighting_confirm_received"):
+        for text in (
+            "Shipped Back",
+            "SF Express",
+            "SF1234567890",
+            "HB150-0001",
+            "we replace it",
+            "o_lighting_confirm_received",
+        ):
             self.assertIn(text, page)
         self._post(f"/my/ticket/{ticket.id}/confirm_received")
         ticket.invalidate_recordset()
@@ -78,8 +102,11 @@ class TestPortalTickets(PortalCase, HttpCase):
         self._ship_back(ticket, fields.Date.today() + timedelta(days=2))
         training = self._training(self.customer, [{"partner_id": self.contact.id, "assessed": True, "score": 90}])
         self._login(self.other_portal_user)
-        for url in (f"/my/ticket/{ticket.id}", f"/my/training/{training.id}",
-                    f"/my/training/{training.id}?report_type=pdf&download=true"):
+        for url in (
+            f"/my/ticket/{ticket.id}",
+            f"/my/training/{training.id}",
+            f"/my/training/{training.id}?report_type=pdf&download=true",
+        ):
             response = self.url_open(url)
             self.assertTrue(response.url.endswith("/my"), f"{url} must send the other customer back to /my")
             self.assertNotIn(ticket.number, response.text)
@@ -96,19 +123,26 @@ class TestPortalTraining(PortalCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.training = cls._training(cls.customer, [
-            {"partner_id": cls.contact.id, "assessed": True, "score": 85},
-            {"partner_id": cls.env["res.partner"].create({"name": "Zhao Lei", "parent_id": cls.customer.id}).id,
-             "attended": False},
-        ])
+        cls.training = cls._training(
+            cls.customer,
+            [
+                {"partner_id": cls.contact.id, "assessed": True, "score": 85},
+                {
+                    "partner_id": cls.env["res.partner"].create({"name": "Zhao Lei", "parent_id": cls.customer.id}).id,
+                    "attended": False,
+                },
+            ],
+        )
         cls.other_training = cls._training(cls.other_customer, [{"partner_id": cls.other_contact.id}])
 
     def test_rules_keep_customers_apart(self):
         """R3.2.4: a portal user reads only their customer's trainings and attendees, and writes none."""
         Training = self.env["lighting.customer.training"].with_user(self.portal_user)
         self.assertEqual(Training.search([]), self.training)
-        self.assertEqual(self.env["lighting.customer.training.attendee"].with_user(self.portal_user).search([]),
-                         self.training.attendee_ids)
+        self.assertEqual(
+            self.env["lighting.customer.training.attendee"].with_user(self.portal_user).search([]),
+            self.training.attendee_ids,
+        )
         with self.assertRaises(AccessError):
             Training.browse(self.other_training.id).read(["name"])
         with self.assertRaises(AccessError):
@@ -141,6 +175,7 @@ class TestPortalTraining(PortalCase, HttpCase):
             before = self.cr.sql_log_count
             self.url_open("/my/trainings")
             return self.cr.sql_log_count - before
+
         one = queries()
         self.assertGreater(one, 0, "the page's queries are counted")
         for _i in range(5):
@@ -160,10 +195,18 @@ class TestPortalFaq(PortalCase, HttpCase):
         cls.wiring = cls.env.ref("lighting_office.consultation_category_installation")
 
         def faq(name, category, portal=True):
-            entry = Faq.create({"name": name, "answer": f"<p>Answer to {name}</p>", "category_id": category.id,
-                                "company_id": cls.office_a.id, "state": "published"})
+            entry = Faq.create(
+                {
+                    "name": name,
+                    "answer": f"<p>Answer to {name}</p>",
+                    "category_id": category.id,
+                    "company_id": cls.office_a.id,
+                    "state": "published",
+                }
+            )
             entry.portal_published = portal
             return entry
+
         cls.dimmer = faq("Downlight flickers when dimmed", cls.control)
         cls.earth = faq("How to earth a high-bay luminaire", cls.wiring)
         cls.chinese = faq("筒灯调光时闪烁怎么办", cls.control)

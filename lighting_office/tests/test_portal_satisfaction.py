@@ -14,8 +14,9 @@ class TestSatisfactionLink(SatisfactionCase):
     """R3.3.4: the customer answers the satisfaction survey from the personal link of the closing mail."""
 
     def _answer(self, url, score, comment="Tidy work."):
-        return self.url_open(url, data={"score": score, "comment": comment,
-                                        "csrf_token": http.Request.csrf_token(self)})
+        return self.url_open(
+            url, data={"score": score, "comment": comment, "csrf_token": http.Request.csrf_token(self)}
+        )
 
     def test_link_in_mail_answers_once(self):
         """R3.3.4: the closing mail carries the personal link; the customer, not logged in, scores 2 with a comment:
@@ -47,8 +48,11 @@ class TestSatisfactionLink(SatisfactionCase):
         job, other = self.job, self.other_job
         self.assertNotEqual(job.sudo().satisfaction_token, other.sudo().satisfaction_token)
         self.assertGreaterEqual(len(job.sudo().satisfaction_token), 43, "32 random bytes")
-        for url in (self._url(job, other.sudo().satisfaction_token), self._url(job, "0" * 43),
-                    f"/lighting/satisfaction/999999/{job.sudo().satisfaction_token}"):
+        for url in (
+            self._url(job, other.sudo().satisfaction_token),
+            self._url(job, "0" * 43),
+            f"/lighting/satisfaction/999999/{job.sudo().satisfaction_token}",
+        ):
             self.assertEqual(self.url_open(url).status_code, 403, url)
             self.assertEqual(self._answer(url, "5").status_code, 403, url)
         self.assertEqual(self._answer(self._url(job), "9").status_code, 400)
@@ -63,7 +67,7 @@ class TestSatisfactionLink(SatisfactionCase):
         job = self.job
         url = self._url(job)
         with self.assertRaises(AccessError):
-            job.satisfaction_token  # noqa: B018
+            job.read(["satisfaction_token"])
         job.write({"satisfaction_channel": "customer", "satisfaction_user_id": self.users["manager", "a"].id})
         self.assertFalse(job.satisfaction_channel or job.satisfaction_user_id)
         job.write({"satisfaction_score": 4, "satisfaction_comment": "Said by phone: good work."})

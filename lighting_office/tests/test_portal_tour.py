@@ -8,14 +8,21 @@ from .portal_common import PortalCase, SatisfactionCase
 
 class PortalTourCase(PortalCase, HttpCase):
     def _run_feedback_tours(self):
-        faq = self.env["lighting.faq"].create({
-            "name": "Why does a high-bay flicker when warm?", "answer": "<p>Check the driver's temperature.</p>",
-            "company_id": self.office_a.id, "state": "published"})
+        faq = self.env["lighting.faq"].create(
+            {
+                "name": "Why does a high-bay flicker when warm?",
+                "answer": "<p>Check the driver's temperature.</p>",
+                "company_id": self.office_a.id,
+                "state": "published",
+            }
+        )
         faq.portal_published = True
         self.start_tour("/my", "lighting_office_portal_feedback", login=self.portal_user.login)
         ticket = self.env["helpdesk.ticket"].search([("name", "=", "High-bay flickers when warm")])
-        self.assertEqual((ticket.product_id, ticket.lot_id, ticket.feedback_nature, ticket.team_id),
-                         (self.luminaire, self.serial, "quality", self.office_a.office_aftersales_team_id))
+        self.assertEqual(
+            (ticket.product_id, ticket.lot_id, ticket.feedback_nature, ticket.team_id),
+            (self.luminaire, self.serial, "quality", self.office_a.office_aftersales_team_id),
+        )
         ticket.first_judgement = "Driver overheating; needs bench repair."
         self._ship_back(ticket, fields.Date.today() + timedelta(days=3))
         self.start_tour("/my/tickets", "lighting_office_portal_receipt", login=self.portal_user.login)

@@ -14,8 +14,11 @@ class TestProspects(LightingOfficeCase):
     def setUp(self):
         super().setUp()
         self.sales = self.users["sales", "a"]
-        self.lead = self.env["crm.lead"].with_user(self.sales).create(
-            {"name": "School lighting", "type": "opportunity", "user_id": self.sales.id})
+        self.lead = (
+            self.env["crm.lead"]
+            .with_user(self.sales)
+            .create({"name": "School lighting", "type": "opportunity", "user_id": self.sales.id})
+        )
         self.followup = self.env.ref("lighting_office.mail_activity_prospect_followup")
         self.today = fields.Date.context_today(self.lead)
 
@@ -32,8 +35,9 @@ class TestProspects(LightingOfficeCase):
     def test_contact_replans_followup(self):
         """R3.1.2: logging a phone call replaces the planned follow-up by the next one."""
         self.lead.with_user(self.sales).prospect_class = "c"
-        self.env["lighting.contact.log"].with_user(self.sales).create({
-            "lead_id": self.lead.id, "channel": "phone", "summary": "Asked for samples", "next_step": "Send samples"})
+        self.env["lighting.contact.log"].with_user(self.sales).create(
+            {"lead_id": self.lead.id, "channel": "phone", "summary": "Asked for samples", "next_step": "Send samples"}
+        )
         self.assertEqual(len(self._followups()), 1)
         self.assertEqual(self._followups().date_deadline, self.today + timedelta(days=30))
         self.assertEqual(self.lead.contact_log_ids.channel, "phone")
@@ -50,8 +54,11 @@ class TestProspects(LightingOfficeCase):
 
     def test_contact_log_per_office(self):
         """R3.1.2/R1.2: office B's sales cannot read office A's contact log; support has no access."""
-        log = self.env["lighting.contact.log"].with_user(self.sales).create(
-            {"lead_id": self.lead.id, "channel": "visit", "summary": "Site visit"})
+        log = (
+            self.env["lighting.contact.log"]
+            .with_user(self.sales)
+            .create({"lead_id": self.lead.id, "channel": "visit", "summary": "Site visit"})
+        )
         self.assertEqual(log.company_id, self.office_a)
         with self.assertRaises(AccessError):
             log.with_user(self.users["sales", "b"]).read(["summary"])

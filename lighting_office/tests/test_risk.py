@@ -15,10 +15,15 @@ class TestRiskIdentification(RiskCase):
         """R7.1.1: the office manager records a risk with its identification fields and moves it
         from identified to assessed, treated and closed."""
         manager = self.users["manager", "a"]
-        risk = self.Risk.with_user(manager).create({
-            "name": "Installer leaves", "category": "personnel", "description": "Our only installer may quit",
-            "cause": "Pay below market", "owner_id": manager.id,
-        })
+        risk = self.Risk.with_user(manager).create(
+            {
+                "name": "Installer leaves",
+                "category": "personnel",
+                "description": "Our only installer may quit",
+                "cause": "Pay below market",
+                "owner_id": manager.id,
+            }
+        )
         self.assertEqual(risk.company_id, self.office_a)
         self.assertEqual(risk.identified_on, fields.Date.today())
         self.assertGreater(risk.next_review_date, risk.identified_on)
@@ -56,11 +61,13 @@ class TestRiskIdentification(RiskCase):
         self.assertEqual(Round.search_count([("company_id", "=", self.office_a.id)]), 1)
         round_a = mine.filtered(lambda r: r.company_id == self.office_a).with_user(self.users["manager", "a"])
         risk = self.Risk.with_user(self.users["manager", "a"]).create(
-            {"name": "New rival shop", "category": "market", "round_id": round_a.id})
+            {"name": "New rival shop", "category": "market", "round_id": round_a.id}
+        )
         round_a.action_done()
         self.assertEqual((round_a.state, round_a.risk_ids), ("done", risk))
-        self.assertFalse(self.env["mail.activity"].search(
-            [("res_model", "=", "lighting.risk.round"), ("res_id", "=", round_a.id)]))
+        self.assertFalse(
+            self.env["mail.activity"].search([("res_model", "=", "lighting.risk.round"), ("res_id", "=", round_a.id)])
+        )
 
 
 @tagged("post_install", "-at_install")
@@ -69,8 +76,11 @@ class TestRiskAssessment(RiskCase):
 
     def test_default_score_and_level(self):
         """R7.1.2: by default score = likelihood x impact; low below 5, medium from 5, high from 12."""
-        high, medium, low = (self._risk(likelihood=4, impact=3), self._risk(likelihood=2, impact=3),
-                             self._risk(likelihood=1, impact=2))
+        high, medium, low = (
+            self._risk(likelihood=4, impact=3),
+            self._risk(likelihood=2, impact=3),
+            self._risk(likelihood=1, impact=2),
+        )
         self.assertEqual((high.score, high.level), (12, "high"))
         self.assertEqual((medium.score, medium.level), (6, "medium"))
         self.assertEqual((low.score, low.level), (2, "low"))
@@ -119,8 +129,10 @@ class TestRiskAssessment(RiskCase):
         risk.write({"impact": 4, "likelihood": 4})
         risk.write({"name": "Renamed"})
         history = risk.assessment_ids.sorted("id")
-        self.assertEqual([(h.likelihood, h.impact, h.score, h.level) for h in history],
-                         [(1, 2, 2, "low"), (3, 2, 6, "medium"), (4, 4, 16, "high")])
+        self.assertEqual(
+            [(h.likelihood, h.impact, h.score, h.level) for h in history],
+            [(1, 2, 2, "low"), (3, 2, 6, "medium"), (4, 4, 16, "high")],
+        )
         self.assertEqual(history[1:].user_id, manager)
         self.assertTrue(all(h.assessed_on for h in history))
 
@@ -128,8 +140,10 @@ class TestRiskAssessment(RiskCase):
         """R7.1.2: an indicator (measure, threshold, current value) raises the likelihood when
         crossed, once, up to the top of the scale, and the history says why."""
         risk = self._risk(likelihood=2, impact=3, response="reduce")
-        indicator = self.env["lighting.risk.indicator"].with_user(self.users["manager", "a"]).create(
-            {"name": "Orders lost (%)", "risk_id": risk.id, "threshold": 10, "current_value": 5}
+        indicator = (
+            self.env["lighting.risk.indicator"]
+            .with_user(self.users["manager", "a"])
+            .create({"name": "Orders lost (%)", "risk_id": risk.id, "threshold": 10, "current_value": 5})
         )
         self.assertEqual(risk.likelihood, 2)
         indicator.current_value = 15
@@ -138,10 +152,16 @@ class TestRiskAssessment(RiskCase):
         self.assertIn("Orders lost (%)", risk.assessment_ids.sorted("id")[-1].note)
         indicator.current_value = 20
         self.assertEqual(risk.likelihood, 3)
-        below = self.env["lighting.risk.indicator"].create({
-            "name": "Cash days", "risk_id": risk.id, "direction": "below", "threshold": 30,
-            "current_value": 40, "likelihood_step": 4,
-        })
+        below = self.env["lighting.risk.indicator"].create(
+            {
+                "name": "Cash days",
+                "risk_id": risk.id,
+                "direction": "below",
+                "threshold": 30,
+                "current_value": 40,
+                "likelihood_step": 4,
+            }
+        )
         below.current_value = 20
         self.assertEqual(risk.likelihood, 5)
 
@@ -149,9 +169,15 @@ class TestRiskAssessment(RiskCase):
         """R7.1.2/R7.2: when a re-assessment moves a treated risk to another level, the response the
         new level does not allow is dropped and the owner is asked to choose again."""
         risk = self._risk(likelihood=2, impact=3, response="monitor", state="treated")
-        self.env["lighting.risk.indicator"].create({
-            "name": "Complaints", "risk_id": risk.id, "threshold": 3, "current_value": 9, "likelihood_step": 3,
-        })
+        self.env["lighting.risk.indicator"].create(
+            {
+                "name": "Complaints",
+                "risk_id": risk.id,
+                "threshold": 3,
+                "current_value": 9,
+                "likelihood_step": 3,
+            }
+        )
         self.assertEqual((risk.likelihood, risk.level), (5, "high"))
         self.assertFalse(risk.response)
         self.assertEqual(risk.state, "assessed")
@@ -172,8 +198,10 @@ class TestRiskResponse(RiskCase):
                 risk.response = response
                 self.assertEqual(risk.response, response)
             for response in every - set(allowed):
-                with self.subTest(level=risk.level, response=response), \
-                        self.assertRefused(ValidationError, risk.name, "Response", "allowed"):
+                with (
+                    self.subTest(level=risk.level, response=response),
+                    self.assertRefused(ValidationError, risk.name, "Response", "allowed"),
+                ):
                     risk.write({"response": response})
             self.assertEqual(risk.response, allowed[-1])
 
@@ -233,5 +261,6 @@ class TestRiskResponse(RiskCase):
         self.assertEqual(len(late.activity_ids), 1)
         late.with_user(owner).action_done()
         self.assertFalse(risk.has_overdue_action)
-        self.assertFalse(self.env["mail.activity"].search(
-            [("res_model", "=", "lighting.risk.action"), ("res_id", "=", late.id)]))
+        self.assertFalse(
+            self.env["mail.activity"].search([("res_model", "=", "lighting.risk.action"), ("res_id", "=", late.id)])
+        )

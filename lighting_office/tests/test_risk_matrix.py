@@ -61,8 +61,7 @@ class TestRiskMatrix(RiskCase):
         """R7.1.3: a cell's domain finds exactly the risks it counts."""
         matrix = self._matrix(self.users["manager", "a"])
         domain = matrix["domain"] + [("likelihood", "=", 4), ("impact", "=", 5)]
-        self.assertEqual(self.Risk.with_user(self.users["manager", "a"]).search(domain),
-                         self.a_dealer | self.a_price)
+        self.assertEqual(self.Risk.with_user(self.users["manager", "a"]).search(domain), self.a_dealer | self.a_price)
 
     def test_matrix_is_one_grouped_query(self):
         """R7.1.3: the matrix costs the same few queries for 6 risks or 60: one grouped query for
@@ -71,11 +70,19 @@ class TestRiskMatrix(RiskCase):
         Risk.get_risk_matrix()
         with self.assertQueryCount(2):
             Risk.get_risk_matrix()
-        self.Risk.create([
-            {"name": f"Bulk {i}", "company_id": (self.office_a, self.office_b)[i % 2].id, "category": "market",
-             "owner_id": self.users["manager", "a"].id, "likelihood": i % 5 + 1, "impact": i // 12 + 1}
-            for i in range(60)
-        ])
+        self.Risk.create(
+            [
+                {
+                    "name": f"Bulk {i}",
+                    "company_id": (self.office_a, self.office_b)[i % 2].id,
+                    "category": "market",
+                    "owner_id": self.users["manager", "a"].id,
+                    "likelihood": i % 5 + 1,
+                    "impact": i // 12 + 1,
+                }
+                for i in range(60)
+            ]
+        )
         self.env.flush_all()
         with self.assertQueryCount(2):
             matrix = Risk.get_risk_matrix()
@@ -84,8 +91,11 @@ class TestRiskMatrix(RiskCase):
     def test_report_prints_matrix_and_register(self):
         """R7.1.3: the PDF report for meetings renders the matrix and the register of the chosen risks."""
         risks = self.a_dealer | self.a_price | self.a_label | self.b_receivable
-        html, _format = self.env["ir.actions.report"].with_user(self.hq_management)._render_qweb_html(
-            "lighting_office.report_risk_register", risks.ids)
+        html, _format = (
+            self.env["ir.actions.report"]
+            .with_user(self.hq_management)
+            ._render_qweb_html("lighting_office.report_risk_register", risks.ids)
+        )
         html = html.decode()
         for text in ("Risk Matrix", "Risk Register", "Dealer leaves", "Late payment", "Office B", "o_risk_level_high"):
             self.assertIn(text, html)

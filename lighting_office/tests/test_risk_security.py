@@ -18,8 +18,7 @@ class TestRiskAccess(RiskCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.records = {key: cls._office_risk(office, key)
-                       for office, key in ((cls.office_a, "a"), (cls.office_b, "b"))}
+        cls.records = {key: cls._office_risk(office, key) for office, key in ((cls.office_a, "a"), (cls.office_b, "b"))}
 
     @classmethod
     def _office_risk(cls, office, key):
@@ -28,11 +27,16 @@ class TestRiskAccess(RiskCase):
             "lighting.risk": risk,
             "lighting.risk.action": cls._action(risk, cls.users["sales", key]),
             "lighting.risk.indicator": cls.env["lighting.risk.indicator"].create(
-                {"name": f"Indicator {key}", "risk_id": risk.id, "threshold": 10}),
+                {"name": f"Indicator {key}", "risk_id": risk.id, "threshold": 10}
+            ),
             "lighting.risk.assessment": risk.assessment_ids,
             "lighting.risk.round": cls.env["lighting.risk.round"].create(
-                {"company_id": office.id, "date_start": fields.Date.today() + relativedelta(day=1),
-                 "date_deadline": fields.Date.today() + relativedelta(day=31)}),
+                {
+                    "company_id": office.id,
+                    "date_start": fields.Date.today() + relativedelta(day=1),
+                    "date_deadline": fields.Date.today() + relativedelta(day=31),
+                }
+            ),
         }
 
     def _readable(self, user, records):
@@ -82,7 +86,8 @@ class TestRiskAccess(RiskCase):
         and cannot create or change office B's."""
         manager = self.users["manager", "a"]
         risk = self.Risk.with_user(manager).create(
-            {"name": "Contract clause", "category": "legal", "likelihood": 1, "impact": 2, "response": "accept"})
+            {"name": "Contract clause", "category": "legal", "likelihood": 1, "impact": 2, "response": "accept"}
+        )
         self.assertEqual(risk.company_id, self.office_a)
         self.assertEqual(risk.assessment_ids.user_id, manager)
         self.records["a"]["lighting.risk.indicator"].with_user(manager).write({"current_value": 50})
@@ -90,13 +95,15 @@ class TestRiskAccess(RiskCase):
         self._action(risk, manager).with_user(manager).write({"state": "done"})
         with self.assertRaises(AccessError):
             self.Risk.with_user(manager).create(
-                {"name": "Other office", "category": "legal", "company_id": self.office_b.id})
+                {"name": "Other office", "category": "legal", "company_id": self.office_b.id}
+            )
         for model, records in self.records["b"].items():
             if model in ("lighting.risk.assessment",):
                 continue
             with self.subTest(model=model), self.assertRaises(AccessError):
-                records.with_user(manager).write({"name": "changed"} if model != "lighting.risk.round"
-                                                 else {"state": "done"})
+                records.with_user(manager).write(
+                    {"name": "changed"} if model != "lighting.risk.round" else {"state": "done"}
+                )
         self.assertEqual(self.records["b"]["lighting.risk"].name, "Risk b")
 
     def test_history_cannot_be_rewritten(self):

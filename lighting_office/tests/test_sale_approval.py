@@ -32,18 +32,42 @@ class TestContractReview(LightingOfficeCase):
         before = self.env["sale.order"].search_count([])
         with self.assertRaises(ValidationError):
             self.env["sale.order"].with_user(self.salesperson).create(
-                {"partner_id": self.customer.id, "company_id": self.office_a.id, "state": "sale",
-                 "order_line": [Command.create({"product_id": self.product.id})], **self._contract_values()}
+                {
+                    "partner_id": self.customer.id,
+                    "company_id": self.office_a.id,
+                    "state": "sale",
+                    "order_line": [Command.create({"product_id": self.product.id})],
+                    **self._contract_values(),
+                }
             )
         self.assertEqual(self.env["sale.order"].search_count([]), before)
 
     def test_importing_confirmed_order_refused(self):
         """R3.1.4: the import (load) of a confirmed order is refused with the reason, nothing written."""
         before = self.env["sale.order"].search_count([])
-        result = self.env["sale.order"].with_user(self.salesperson).load(
-            ["partner_id/.id", "company_id/.id", "payment_term_id/.id", "commitment_date", "contract_terms", "state"],
-            [[str(self.customer.id), str(self.office_a.id), str(self.env.ref("account.account_payment_term_30days").id),
-              "2030-01-15 10:00:00", "<p>Warranty</p>", "sale"]],  # fixed date: a delivery date far ahead
+        result = (
+            self.env["sale.order"]
+            .with_user(self.salesperson)
+            .load(
+                [
+                    "partner_id/.id",
+                    "company_id/.id",
+                    "payment_term_id/.id",
+                    "commitment_date",
+                    "contract_terms",
+                    "state",
+                ],
+                [
+                    [
+                        str(self.customer.id),
+                        str(self.office_a.id),
+                        str(self.env.ref("account.account_payment_term_30days").id),
+                        "2030-01-15 10:00:00",
+                        "<p>Warranty</p>",
+                        "sale",
+                    ]
+                ],  # fixed date: a delivery date far ahead
+            )
         )
         self.assertFalse(result["ids"])
         self.assertIn("approved", " ".join(m["message"] for m in result["messages"]))
@@ -67,8 +91,12 @@ class TestContractReview(LightingOfficeCase):
             self.order.review_ids.with_user(self.salesperson).write({"status": "approved"})
         with self.assertRaises(AccessError):
             self.env["tier.review"].with_user(self.salesperson).create(
-                {"model": "sale.order", "res_id": self.order.id, "status": "approved",
-                 "definition_id": self.env.ref("lighting_office.tier_sale_order_office_manager").id}
+                {
+                    "model": "sale.order",
+                    "res_id": self.order.id,
+                    "status": "approved",
+                    "definition_id": self.env.ref("lighting_office.tier_sale_order_office_manager").id,
+                }
             )
         with self.assertRaises(ValidationError):
             self.order.with_user(self.salesperson).action_confirm()
@@ -100,9 +128,14 @@ class TestContractReview(LightingOfficeCase):
     def test_hq_finance_reviewer_type(self):
         """R3.1.4/R4: the HQ Finance reviewer type routes a step to the HQ Finance users."""
         definition = self.env["tier.definition"].create(
-            {"name": "Large contract: HQ Finance", "model_id": self.env.ref("sale.model_sale_order").id,
-             "review_type": "hq_finance", "definition_domain": "[('amount_untaxed', '>', 500)]",
-             "sequence": 20, "company_id": False}
+            {
+                "name": "Large contract: HQ Finance",
+                "model_id": self.env.ref("sale.model_sale_order").id,
+                "review_type": "hq_finance",
+                "definition_domain": "[('amount_untaxed', '>', 500)]",
+                "sequence": 20,
+                "company_id": False,
+            }
         )
         self.order.with_user(self.salesperson).request_validation()
         review = self.order.review_ids.filtered(lambda r: r.definition_id == definition)
@@ -122,7 +155,8 @@ class TestContractReview(LightingOfficeCase):
         self.assertEqual(order.state, "sale")
 
     def test_review_needs_contract_terms(self):
-        """R3.1.3: without payment terms, delivery date and contract terms a quotation is neither reviewed nor confirmed."""
+        """R3.1.3: without payment terms, delivery date and contract terms a quotation is neither reviewed
+        nor confirmed."""
         order = self.order.with_user(self.salesperson)
         order.write({"payment_term_id": False, "commitment_date": False, "contract_terms": "<p><br></p>"})
         for attempt in (order.request_validation, order.action_confirm):

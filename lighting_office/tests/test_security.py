@@ -22,15 +22,28 @@ class TestOfficeIsolation(LightingOfficeCase):
         return {
             "sale.order": order,
             "crm.lead": cls.env["crm.lead"].create(
-                {"name": f"Lead {key}", "company_id": office.id, "user_id": cls.users["sales", key].id,
-                 "team_id": office.office_sales_team_id.id}
+                {
+                    "name": f"Lead {key}",
+                    "company_id": office.id,
+                    "user_id": cls.users["sales", key].id,
+                    "team_id": office.office_sales_team_id.id,
+                }
             ),
             "helpdesk.ticket": Ticket.create(
-                {"name": f"Consultation {key}", "description": "How bright?", "company_id": office.id,
-                 "team_id": office.office_support_team_id.id}
-            ) | Ticket.create(
-                {"name": f"Feedback {key}", "description": "Flicker", "company_id": office.id,
-                 "team_id": office.office_aftersales_team_id.id}
+                {
+                    "name": f"Consultation {key}",
+                    "description": "How bright?",
+                    "company_id": office.id,
+                    "team_id": office.office_support_team_id.id,
+                }
+            )
+            | Ticket.create(
+                {
+                    "name": f"Feedback {key}",
+                    "description": "Flicker",
+                    "company_id": office.id,
+                    "team_id": office.office_aftersales_team_id.id,
+                }
             ),
             "lighting.office.target": cls.env["lighting.office.target"].create(
                 {"name": f"Target {key}", "company_id": office.id, "target_amount": 1000}

@@ -19,15 +19,21 @@ class TestTechHandover(LightingOfficeCase):
         self.job = order.install_job_ids.with_env(self.env)
         self.job.with_user(self.aftersales).user_id = self.aftersales
         drawing = self.env["ir.attachment"].create({"name": "wiring.pdf", "raw": b"%PDF-1.4"})
-        self.handover = self.env["lighting.tech.handover"].with_user(self.support).create({
-            "install_job_id": self.job.id,
-            "attachment_ids": [Command.set(drawing.ids)],
-            "line_ids": [
-                Command.create({"kind": "requirement", "name": "Ceiling cut-out 150 mm"}),
-                Command.create({"kind": "commissioning", "name": "Set DALI addresses, then scenes"}),
-                Command.create({"kind": "precaution", "name": "Isolate the circuit before wiring"}),
-            ],
-        })
+        self.handover = (
+            self.env["lighting.tech.handover"]
+            .with_user(self.support)
+            .create(
+                {
+                    "install_job_id": self.job.id,
+                    "attachment_ids": [Command.set(drawing.ids)],
+                    "line_ids": [
+                        Command.create({"kind": "requirement", "name": "Ceiling cut-out 150 mm"}),
+                        Command.create({"kind": "commissioning", "name": "Set DALI addresses, then scenes"}),
+                        Command.create({"kind": "precaution", "name": "Isolate the circuit before wiring"}),
+                    ],
+                }
+            )
+        )
 
     def test_handover_then_acknowledge_then_start(self):
         """R3.2.3: support hands over checklist and drawings; the job's after-sales staff acknowledge; the job
@@ -62,12 +68,22 @@ class TestTechHandover(LightingOfficeCase):
     def test_only_the_jobs_aftersales_staff_acknowledge(self):
         """R3.2.3: support, a manager or other after-sales staff cannot acknowledge, not even by writing the state."""
         self.handover.with_user(self.support).action_hand_over()
-        other = self.env["res.users"].create({
-            "login": "aftersales_a2", "name": "Second after-sales", "company_id": self.office_a.id,
-            "company_ids": [Command.set(self.office_a.ids)],
-            "groups_id": [Command.set([self.env.ref("base.group_user").id,
-                                       self.env.ref("lighting_office.group_lighting_aftersales").id])],
-        })
+        other = self.env["res.users"].create(
+            {
+                "login": "aftersales_a2",
+                "name": "Second after-sales",
+                "company_id": self.office_a.id,
+                "company_ids": [Command.set(self.office_a.ids)],
+                "groups_id": [
+                    Command.set(
+                        [
+                            self.env.ref("base.group_user").id,
+                            self.env.ref("lighting_office.group_lighting_aftersales").id,
+                        ]
+                    )
+                ],
+            }
+        )
         for user in (self.support, self.users["manager", "a"], other):
             with self.assertRefused(UserError, self.handover.name, self.aftersales.name):
                 self.handover.with_user(user).write({"state": "acknowledged"})

@@ -19,9 +19,7 @@ class TestChineseTranslation(TransactionCase):
         """R1.2: no term of lighting_office lacks a translation in i18n/zh_CN.po."""
         po_path = os.path.join(os.path.dirname(os.path.dirname(__file__)), "i18n", "zh_CN.po")
         with open(po_path, "rb") as po_file:
-            translated = {
-                entry["src"] for entry in PoFileReader(po_file) if entry["value"].strip()
-            }
+            translated = {entry["src"] for entry in PoFileReader(po_file) if entry["value"].strip()}
         reader = TranslationModuleReader(self.env.cr, modules=["lighting_office"])
         # OCA's PO layout (oca-checks-po) empties a msgstr equal to its msgid: these read the same in Chinese
         same_in_chinese = {"ID", "1/4", "1/2", "3/4"}
@@ -53,19 +51,28 @@ class TestChineseScreens(TransactionCase):
         actions = zh_screens.menu_actions(self.env)
         self.assertGreater(len(actions), 50)
         found = zh_screens.untranslated(self.env, actions)
-        self.assertFalse(found, "English left on the Chinese screens:\n" + "\n".join(
-            f"{model} {vtype} {where}: {' | '.join(texts)}" for (model, vtype, where), texts in sorted(found.items())))
+        self.assertFalse(
+            found,
+            "English left on the Chinese screens:\n"
+            + "\n".join(
+                f"{model} {vtype} {where}: {' | '.join(texts)}"
+                for (model, vtype, where), texts in sorted(found.items())
+            ),
+        )
 
     def test_checker_sees_english(self):
         """R1.2: the check finds an English label in a rendered view, and lets acronyms, units and addresses pass."""
         self.assertEqual(zh_screens.english_words("审核人 Reviewer field"), ["Reviewer", "field"])
         self.assertFalse(zh_screens.english_words("照度 lx，PDF，UF，例如 www.odoo.com、Fall_Drive"))
-        self.env["ir.ui.view"].create({
-            "name": "English left", "model": "helpdesk.ticket", "inherit_id": self.env.ref(
-                "helpdesk_mgmt.ticket_view_form").id,
-            "arch": '<field name="name" position="after"><button name="action_duplicate_tickets" type="object" '
-                    'string="Untranslated Button"/></field>',
-        })
+        self.env["ir.ui.view"].create(
+            {
+                "name": "English left",
+                "model": "helpdesk.ticket",
+                "inherit_id": self.env.ref("helpdesk_mgmt.ticket_view_form").id,
+                "arch": '<field name="name" position="after"><button name="action_duplicate_tickets" type="object" '
+                'string="Untranslated Button"/></field>',
+            }
+        )
         found = zh_screens.untranslated(self.env, [{"res_model": "helpdesk.ticket", "view_mode": "form"}])
         self.assertIn(("helpdesk.ticket", "form", "button string"), found)
 
@@ -89,8 +96,10 @@ class TestChineseScreens(TransactionCase):
     def test_catalogue_reads_right(self):
         """R1.2: words that read wrong in the catalogue are fixed (lighting requirements, the budget's post,
         cost and expense, the risk column, the import file)."""
+
         def label(model, field):
             return self.zh[model].fields_get([field])[field]["string"]
+
         self.assertEqual(label("lighting.budget.line", "job_id"), "岗位")
         self.assertEqual(label("lighting.recruitment.plan.line", "name"), "招聘岗位")
         categories = dict(self.zh["lighting.budget.line"].fields_get(["category"])["category"]["selection"])
@@ -106,10 +115,15 @@ class TestChineseScreens(TransactionCase):
         owner = self.env["res.users"].create({"name": "陈工", "login": "chen_zh", "lang": "zh_CN"})
         office = self.env["res.company"].create({"name": "Office Z", "is_lighting_office": True, "office_code": "ZZ"})
         risk = self.env["lighting.risk"].create(
-            {"name": "Price war", "company_id": office.id, "category": "market", "owner_id": owner.id})
-        action = self.env["lighting.risk.action"].create({
-            "name": "签价格保护协议", "risk_id": risk.id, "owner_id": owner.id,
-            "date_deadline": fields.Date.today() - timedelta(days=3),
-        })
+            {"name": "Price war", "company_id": office.id, "category": "market", "owner_id": owner.id}
+        )
+        action = self.env["lighting.risk.action"].create(
+            {
+                "name": "签价格保护协议",
+                "risk_id": risk.id,
+                "owner_id": owner.id,
+                "date_deadline": fields.Date.today() - timedelta(days=3),
+            }
+        )
         self.env["lighting.risk.action"].with_context(lang="en_US")._cron_flag_overdue()
         self.assertEqual(action.activity_ids.summary, "风险应对措施逾期:签价格保护协议")

@@ -36,8 +36,7 @@ class TestVehicleRequest(VehicleTripCase):
         """R6.4.1: once the trip's start has passed the request can no longer be approved."""
         booking = self._booking(9, 12)
         booking.request_validation()
-        with freeze_time(trip_time(1, 10)), \
-                self.assertRefused(UserError, booking.name, "From", "before the trip"):
+        with freeze_time(trip_time(1, 10)), self.assertRefused(UserError, booking.name, "From", "before the trip"):
             booking.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(booking.state, "draft")
 
@@ -65,8 +64,9 @@ class TestVehicleRequest(VehicleTripCase):
         """R6.4.1: the overlap check of 20 requests finds their clashes in one search."""
         booked = self._approved_booking(9, 12)
         drafts = [self._booking(13, 14, role="support", day=day) for day in range(1, 21)]
-        self.env.cr.execute("UPDATE lighting_vehicle_request SET date_to = %s WHERE id = %s",
-                            (trip_time(1, 13, 30), booked.id))
+        self.env.cr.execute(
+            "UPDATE lighting_vehicle_request SET date_to = %s WHERE id = %s", (trip_time(1, 13, 30), booked.id)
+        )
         self.env.flush_all()
         self.env.invalidate_all()
         with self.assertQueryCount(__system__=3):  # read the requests, search the bookings, read them
@@ -79,11 +79,11 @@ class TestVehicleRequest(VehicleTripCase):
         """R6.4.1: PostgreSQL's exclusion constraint refuses an overlap even past the ORM (concurrent approvals)."""
         self._approved_booking(9, 12)
         rival = self._booking(14, 16, role="support")
-        with self.assertRaises(psycopg2.errors.ExclusionViolation), mute_logger("odoo.sql_db"), \
-                self.env.cr.savepoint():
+        with self.assertRaises(psycopg2.errors.ExclusionViolation), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
             self.env.cr.execute(
                 "UPDATE lighting_vehicle_request SET state = 'approved', date_from = %s WHERE id = %s",
-                (trip_time(1, 10), rival.id))
+                (trip_time(1, 10), rival.id),
+            )
 
     def test_return_before_start_refused(self):
         """R6.4.1: a booking whose To is not after its From is refused; nothing is written."""
@@ -138,10 +138,15 @@ class TestVehicleRequest(VehicleTripCase):
             booking.action_start()
             booking.write({"odometer_end": booking.odometer_start + km, "fuel_level": "full"})
             booking.action_return()
-        use = self.env["lighting.vehicle.request"].with_user(self.users["manager", "a"])._read_group(
-            [("state", "=", "returned")], ["employee_id"], ["distance:sum", "usage_hours:sum"])
-        self.assertEqual({employee: (km, hours) for employee, km, hours in use}, {
-            self.employees["sales", "a"]: (55.0, 3.0), self.employees["support", "a"]: (60.0, 4.0)})
+        use = (
+            self.env["lighting.vehicle.request"]
+            .with_user(self.users["manager", "a"])
+            ._read_group([("state", "=", "returned")], ["employee_id"], ["distance:sum", "usage_hours:sum"])
+        )
+        self.assertEqual(
+            {employee: (km, hours) for employee, km, hours in use},
+            {self.employees["sales", "a"]: (55.0, 3.0), self.employees["support", "a"]: (60.0, 4.0)},
+        )
 
     def test_roles_and_offices(self):
         """R6.4.1: staff book only for themselves and see the office's bookings; other offices see nothing; HQ
@@ -149,11 +154,17 @@ class TestVehicleRequest(VehicleTripCase):
         booking = self._approved_booking(9, 12, role="support")
         sales = self.users["sales", "a"]
         with self.assertRaises(AccessError):
-            self.env["lighting.vehicle.request"].with_user(sales).create({
-                "vehicle_id": self.van_a.id, "employee_id": self.employees["support", "a"].id,
-                "purpose": "For a colleague", "destination": "Site", "company_id": self.office_a.id,
-                "date_from": trip_time(2, 9), "date_to": trip_time(2, 10),
-            })
+            self.env["lighting.vehicle.request"].with_user(sales).create(
+                {
+                    "vehicle_id": self.van_a.id,
+                    "employee_id": self.employees["support", "a"].id,
+                    "purpose": "For a colleague",
+                    "destination": "Site",
+                    "company_id": self.office_a.id,
+                    "date_from": trip_time(2, 9),
+                    "date_to": trip_time(2, 10),
+                }
+            )
         self.assertEqual(booking.with_user(sales).read(["state"])[0]["state"], "approved")
         with self.assertRaises(AccessError):
             booking.with_user(sales).action_cancel()
@@ -161,11 +172,13 @@ class TestVehicleRequest(VehicleTripCase):
             Request = self.env["lighting.vehicle.request"].with_user(user)
             self.assertFalse(Request.search([("id", "=", booking.id)]))
             self.assertFalse(self.env["fleet.vehicle"].with_user(user).search([("id", "=", self.van_a.id)]))
-            self.assertFalse(self.env["fleet.vehicle.odometer"].with_user(user).search(
-                [("vehicle_id", "=", self.van_a.id)]))
+            self.assertFalse(
+                self.env["fleet.vehicle.odometer"].with_user(user).search([("vehicle_id", "=", self.van_a.id)])
+            )
         for user in (self.hq_finance, self.hq_management):
-            Request = self.env["lighting.vehicle.request"].with_user(user).with_context(
-                allowed_company_ids=self.all_offices)
+            Request = (
+                self.env["lighting.vehicle.request"].with_user(user).with_context(allowed_company_ids=self.all_offices)
+            )
             self.assertEqual(Request.search([("id", "=", booking.id)]), booking)
         with self.assertRaises(AccessError):
             booking.with_user(self.hq_finance).with_context(allowed_company_ids=self.all_offices).action_cancel()

@@ -33,16 +33,25 @@ class TestWallsGates(RiskCase):
         """R3.2.3: a job created straight in progress or done passes the same gate."""
         for state in ("in_progress", "done"):
             with self.subTest(state=state), self.assertRefused(UserError, "acknowledge the technical handover"):
-                self.env["lighting.install.job"].with_user(self.users["aftersales", "a"]).create({
-                    "sale_order_id": self._job().sale_order_id.id, "partner_id": self.customer.id,
-                    "company_id": self.office_a.id, "state": state,
-                })
+                self.env["lighting.install.job"].with_user(self.users["aftersales", "a"]).create(
+                    {
+                        "sale_order_id": self._job().sale_order_id.id,
+                        "partner_id": self.customer.id,
+                        "company_id": self.office_a.id,
+                        "state": state,
+                    }
+                )
 
     def test_job_closes_after_acknowledged_handover(self):
         """R3.3.4: with the handover acknowledged and the checklist done, Done closes the job and plans revisits."""
         job = self._job()
-        handover = self.env["lighting.tech.handover"].with_user(self.users["support", "a"]).create({
-            "install_job_id": job.id, "line_ids": [Command.create({"kind": "requirement", "name": "Cut-out"})]})
+        handover = (
+            self.env["lighting.tech.handover"]
+            .with_user(self.users["support", "a"])
+            .create(
+                {"install_job_id": job.id, "line_ids": [Command.create({"kind": "requirement", "name": "Cut-out"})]}
+            )
+        )
         handover.action_hand_over()
         handover.with_user(self.users["aftersales", "a"]).action_acknowledge()
         job.action_start()
@@ -59,9 +68,16 @@ class TestWallsGates(RiskCase):
             with self.subTest(vals=vals), self.assertRefused(UserError, risk.name, "computed by the system"):
                 manager.write(vals)
         with self.assertRefused(UserError, "computed by the system"):
-            self.Risk.with_user(self.users["manager", "a"]).create({
-                "name": "Cheat", "company_id": self.office_a.id, "category": "market",
-                "likelihood": 5, "impact": 5, "level": "low"})
+            self.Risk.with_user(self.users["manager", "a"]).create(
+                {
+                    "name": "Cheat",
+                    "company_id": self.office_a.id,
+                    "category": "market",
+                    "likelihood": 5,
+                    "impact": 5,
+                    "level": "low",
+                }
+            )
         self.assertEqual((risk.level, risk.score), ("high", 25))
 
     def test_stored_computed_and_related_fields_are_refused(self):
@@ -74,7 +90,18 @@ class TestWallsGates(RiskCase):
 
     def test_default_context_does_not_set_computed_fields(self):
         """R7.2: a default_level context key sent by a client does not set the level."""
-        risk = self.Risk.with_user(self.users["manager", "a"]).with_context(default_level="low").create({
-            "name": "Default cheat", "company_id": self.office_a.id, "category": "market",
-            "owner_id": self.users["manager", "a"].id, "likelihood": 5, "impact": 5})
+        risk = (
+            self.Risk.with_user(self.users["manager", "a"])
+            .with_context(default_level="low")
+            .create(
+                {
+                    "name": "Default cheat",
+                    "company_id": self.office_a.id,
+                    "category": "market",
+                    "owner_id": self.users["manager", "a"].id,
+                    "likelihood": 5,
+                    "impact": 5,
+                }
+            )
+        )
         self.assertEqual(risk.level, "high")

@@ -18,8 +18,11 @@ class TestWallsIntegrity(BudgetCase):
     that makes no sense, and report ids that travel over XML-RPC."""
 
     def _import(self, budget, rows, filename="budget.xlsx"):
-        wizard = self.env["lighting.budget.import"].with_user(self.users["manager", "a"]).create(
-            {"budget_id": budget.id, "file": xlsx([BUDGET_HEADER, *rows]), "filename": filename})
+        wizard = (
+            self.env["lighting.budget.import"]
+            .with_user(self.users["manager", "a"])
+            .create({"budget_id": budget.id, "file": xlsx([BUDGET_HEADER, *rows]), "filename": filename})
+        )
         return wizard.action_import()
 
     def test_budget_line_unique(self):
@@ -29,18 +32,30 @@ class TestWallsIntegrity(BudgetCase):
         for department in (self.sales_dept[self.office_a], self.env["hr.department"]):
             if not department:
                 Line.create({"budget_id": budget.id, "category": "cost", "date": date(self.YEAR, 4, 1), "amount": 1})
-            with self.subTest(department=department.name), mute_logger("odoo.sql_db"), \
-                    self.assertRaises(psycopg2.errors.UniqueViolation), self.env.cr.savepoint():
-                Line.create({"budget_id": budget.id, "category": "revenue" if department else "cost",
-                             "date": date(self.YEAR, 3 if department else 4, 9), "amount": 50.0,
-                             "department_id": department.id})
+            with (
+                self.subTest(department=department.name),
+                mute_logger("odoo.sql_db"),
+                self.assertRaises(psycopg2.errors.UniqueViolation),
+                self.env.cr.savepoint(),
+            ):
+                Line.create(
+                    {
+                        "budget_id": budget.id,
+                        "category": "revenue" if department else "cost",
+                        "date": date(self.YEAR, 3 if department else 4, 9),
+                        "amount": 50.0,
+                        "department_id": department.id,
+                    }
+                )
         self.assertEqual(len(budget.line_ids), 2)
 
     def test_import_twice_updates(self):
         """R4.1.2: importing the same budget file twice leaves one line per key with the file's amount."""
         budget = self._budget(self.office_a, [])
-        rows = [[f"{self.YEAR}-03", "revenue", "Sales TA", "Sales Engineer", 1200, "Q1"],
-                [f"{self.YEAR}-04", "expense", "", "", 300.5, ""]]
+        rows = [
+            [f"{self.YEAR}-03", "revenue", "Sales TA", "Sales Engineer", 1200, "Q1"],
+            [f"{self.YEAR}-04", "expense", "", "", 300.5, ""],
+        ]
         self._import(budget, rows)
         self._import(budget, rows)
         self._import(budget, [[f"{self.YEAR}-04", "expense", "", "", 400, "more"]])
@@ -58,10 +73,13 @@ class TestWallsIntegrity(BudgetCase):
     def test_import_non_finite_numbers(self):
         """R4.1: cells nan, inf, 1e400 are row errors, not a raw ValueError or OverflowError."""
         budget = self._budget(self.office_a, [])
-        rows = [[f"{self.YEAR}-0{month}", "revenue", "", "", value, ""]
-                for month, value in ((1, "nan"), (2, "inf"), (3, "1e400"), (4, "-inf"))]
-        with self.assertRefused(Exception, "Row 2: Amount “nan”", "Row 3: Amount “inf”", "Row 4: Amount “1e400”",
-                                "Row 5: Amount “-inf”"):
+        rows = [
+            [f"{self.YEAR}-0{month}", "revenue", "", "", value, ""]
+            for month, value in ((1, "nan"), (2, "inf"), (3, "1e400"), (4, "-inf"))
+        ]
+        with self.assertRefused(
+            Exception, "Row 2: Amount “nan”", "Row 3: Amount “inf”", "Row 4: Amount “1e400”", "Row 5: Amount “-inf”"
+        ):
             self._import(budget, rows)
         self.assertFalse(budget.line_ids)
 
@@ -72,30 +90,46 @@ class TestWallsIntegrity(BudgetCase):
             Budget.create({"company_id": self.office_a.id, "year": 99999999999})
         budget = self._budget(self.office_a, [("revenue", 1, 10.0)])
         with self.assertRefused(ValidationError, budget.name, "Year", "too large"):
-            budget.with_user(self.users["manager", "a"]).write({"year": -2**40})
+            budget.with_user(self.users["manager", "a"]).write({"year": -(2**40)})
         with self.assertRefused(ValidationError, "Amount", "not a number"):
             budget.line_ids.with_user(self.users["manager", "a"]).write({"amount": float("inf")})
         self.assertEqual((budget.year, budget.line_ids.amount), (self.YEAR, 10.0))
 
     def test_solution_room_refuses_negative_inputs(self):
         """R3.2.2: negative target illuminance, luminaire power, count or height is refused, naming room and field."""
-        lead = self.env["crm.lead"].create({"name": "Mall", "type": "opportunity", "partner_id": self.customer.id,
-                                            "company_id": self.office_a.id})
-        solution = self.env["lighting.solution"].with_user(self.users["support", "a"]).create({
-            "title": "Ground floor", "lead_id": lead.id, "company_id": self.office_a.id})
+        lead = self.env["crm.lead"].create(
+            {"name": "Mall", "type": "opportunity", "partner_id": self.customer.id, "company_id": self.office_a.id}
+        )
+        solution = (
+            self.env["lighting.solution"]
+            .with_user(self.users["support", "a"])
+            .create({"title": "Ground floor", "lead_id": lead.id, "company_id": self.office_a.id})
+        )
         room = {"name": "Hall", "area": 60, "luminaire_flux": 3600, "target_illuminance": 300, "luminaire_power": 36}
-        for fname, label in (("target_illuminance", "Target Illuminance"), ("luminaire_power", "Luminaire Power"),
-                             ("luminaire_count", "Planned Luminaires"), ("ceiling_height", "Ceiling Height")):
-            with self.subTest(field=fname), self.assertRefused(ValidationError, solution.name, "Hall", label,
-                                                               "cannot be negative"):
+        for fname, label in (
+            ("target_illuminance", "Target Illuminance"),
+            ("luminaire_power", "Luminaire Power"),
+            ("luminaire_count", "Planned Luminaires"),
+            ("ceiling_height", "Ceiling Height"),
+        ):
+            with (
+                self.subTest(field=fname),
+                self.assertRefused(ValidationError, solution.name, "Hall", label, "cannot be negative"),
+            ):
                 solution.write({"room_ids": [Command.create(dict(room, **{fname: -6}))]})
         self.assertFalse(solution.room_ids)
 
     def test_loan_not_due_in_the_past(self):
         """R6.2.3: a loan due yesterday is refused with the record, field and problem."""
-        archive = self.env["lighting.archive.file"].create({
-            "name": "Lease", "company_id": self.office_a.id, "confidentiality": "internal", "location": "Cabinet 1",
-            "class_id": self.env["lighting.document.class"].search([], limit=1).id})
+        archive = self.env["lighting.archive.file"].create(
+            {
+                "name": "Lease",
+                "company_id": self.office_a.id,
+                "confidentiality": "internal",
+                "location": "Cabinet 1",
+                "class_id": self.env["lighting.document.class"].search([], limit=1).id,
+            }
+        )
         Loan = self.env["lighting.archive.loan"].with_user(self.users["sales", "a"])
         yesterday = fields.Date.today() - timedelta(days=1)
         with self.assertRefused(ValidationError, "Due Date", "in the past"):

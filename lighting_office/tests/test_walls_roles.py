@@ -13,8 +13,13 @@ class TestWallsRoles(ExpenseCase):
     def test_replaced_manager_loses_the_role(self):
         """R1.2: the replaced office manager loses the manager role and what it brought."""
         old = self.users["manager", "a"]
-        new = new_test_user(self.env, login="new_mgr_a", groups="base.group_user",
-                            company_id=self.office_a.id, company_ids=[Command.set(self.office_a.ids)])
+        new = new_test_user(
+            self.env,
+            login="new_mgr_a",
+            groups="base.group_user",
+            company_id=self.office_a.id,
+            company_ids=[Command.set(self.office_a.ids)],
+        )
         self.office_a.office_manager_id = new
         self.assertTrue(new.has_group("lighting_office.group_lighting_manager"))
         self.assertFalse(old.has_group("lighting_office.group_lighting_manager"))
@@ -23,8 +28,9 @@ class TestWallsRoles(ExpenseCase):
         self.assertTrue(old.has_group("base.group_user"))
         self.assertEqual(old.company_ids, self.office_a, "the old manager's own office stays theirs")
         with self.assertRaises(AccessError):
-            self.env["lighting.office.target"].with_user(old).create({
-                "name": "Self-set target", "company_id": self.office_a.id})
+            self.env["lighting.office.target"].with_user(old).create(
+                {"name": "Self-set target", "company_id": self.office_a.id}
+            )
 
     def test_manager_of_two_offices_keeps_the_role(self):
         """R1.2: a manager replaced in one office but managing another keeps the role, not the office."""
@@ -37,8 +43,10 @@ class TestWallsRoles(ExpenseCase):
 
     def test_leaving_head_office_loses_the_offices(self):
         """R1.2: a user who loses an HQ role loses the offices and the groups the role gave."""
-        for user, group in ((self.hq_finance, "group_lighting_hq_finance"),
-                            (self.hq_management, "group_lighting_hq_management")):
+        for user, group in (
+            (self.hq_finance, "group_lighting_hq_finance"),
+            (self.hq_management, "group_lighting_hq_management"),
+        ):
             with self.subTest(group=group):
                 self.assertIn(self.office_b, user.company_ids)
                 user.write({"groups_id": [Command.unlink(self.env.ref(f"lighting_office.{group}").id)]})
@@ -51,8 +59,12 @@ class TestWallsRoles(ExpenseCase):
         """R5.4: an author cannot create a suggestion already answered, closed or backdated."""
         Suggestion = self.env["lighting.suggestion"].with_user(self.users["sales", "a"])
         base = {"name": "Coffee", "description": "A better machine", "company_id": self.office_a.id}
-        for vals in ({"state": "closed"}, {"state": "answered", "answer": "Yes"},
-                     {"answered_by_id": self.users["manager", "a"].id}, {"submit_date": "2020-01-01"}):  # fixed date: a backdating attempt
+        for vals in (
+            {"state": "closed"},
+            {"state": "answered", "answer": "Yes"},
+            {"answered_by_id": self.users["manager", "a"].id},
+            {"submit_date": "2020-01-01"},
+        ):  # fixed date: a backdating attempt
             with self.subTest(vals=vals), self.assertRefused(AccessError, "Coffee", "the author writes only"):
                 Suggestion.create(dict(base, **vals))
         suggestion = Suggestion.create(dict(base, state="submitted", answer=False))
@@ -60,8 +72,11 @@ class TestWallsRoles(ExpenseCase):
         self.assertFalse(suggestion.answer)
 
     def _preapproval(self, role="sales"):
-        request = self.env["lighting.expense.preapproval"].with_user(self.users[role, "a"]).create({
-            "employee_id": self.employees[role, "a"].id, "purpose": "Trade fair", "amount": 2000.0})
+        request = (
+            self.env["lighting.expense.preapproval"]
+            .with_user(self.users[role, "a"])
+            .create({"employee_id": self.employees[role, "a"].id, "purpose": "Trade fair", "amount": 2000.0})
+        )
         request.request_validation()
         request.with_user(self.hq_finance).validate_tier()
         request.action_confirm()

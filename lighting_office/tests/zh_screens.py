@@ -5,6 +5,7 @@ search), rendered the way the web client gets them (get_views, in zh_CN): their 
 help texts, placeholders and text, the labels, help and selection values of their fields, plus the
 stages of the helpdesk tickets and the channels. A word of ASCII letters left there is English.
 """
+
 import re
 
 from lxml import etree
@@ -15,8 +16,26 @@ ADDRESS = re.compile(r"\S*(?:://|@|\.(?:com|org|net|cn)\b)\S*")
 # Examples quoted in a help text (例如：Fall_Drive, "jobs") are values to type, not words to translate.
 EXAMPLE = re.compile(r"\w*_\w*|\"[^\"]*\"|“[^”]*”")
 # Acronyms (all capitals: PDF, LED, HD, TIN) stay as they are; so do these units and names.
-ALLOWED = {"lx", "Ra", "UF", "MF", "Excel", "xlsx", "xls", "km", "kW", "kWh", "lm", "mm", "cm", "Odoo",
-           "LinkedIn", "EMail", "Logo", "false"}
+ALLOWED = {
+    "lx",
+    "Ra",
+    "UF",
+    "MF",
+    "Excel",
+    "xlsx",
+    "xls",
+    "km",
+    "kW",
+    "kWh",
+    "lm",
+    "mm",
+    "cm",
+    "Odoo",
+    "LinkedIn",
+    "EMail",
+    "Logo",
+    "false",
+}
 # Settings is Odoo's page of every installed app, not a screen of this module (its own block is ours).
 SKIPPED_MODELS = {"res.config.settings"}
 TEXT_ATTRS = ("string", "help", "placeholder", "title", "confirm", "sum")
@@ -97,8 +116,11 @@ def _check_arch(arch, model, vtype, fields_of, note):
                 note((model, vtype, f"{node.tag} text"), node.text)
         if node.tail and node.tail.strip() and node.getparent() is not None and node.getparent().tag != "t":
             note((model, vtype, f"{node.getparent().tag} text"), node.tail)
-        if node.tag == "field" and not node.get("string") and vtype != "search" or (
-            node.tag == "field" and vtype == "search" and not node.get("string")
+        if (
+            node.tag == "field"
+            and not node.get("string")
+            and vtype != "search"
+            or (node.tag == "field" and vtype == "search" and not node.get("string"))
         ):
             field_model = _field_model(node, model, fields_of)
             info = fields_of.get(field_model, {}).get(node.get("name"), {})

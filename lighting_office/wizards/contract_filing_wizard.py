@@ -15,13 +15,15 @@ class LightingContractFilingWizard(models.TransientModel):
         self.ensure_one()
         order = self.sale_order_id
         if order.contract_state != "signed":
-            raise UserError(_(
-                "%(order)s: only a signed contract can be filed (field Contract is not “Signed”).",
-                order=order.name))
-        order.write({
-            "contract_state": "filed",
-            "hq_filing_number": self.filing_number,
-            "hq_filed_by_id": self.env.uid,
-            "hq_filed_date": fields.Datetime.now(),
-        })
+            raise UserError(
+                _("%(order)s: only a signed contract can be filed (field Contract is not “Signed”).", order=order.name)
+            )
+        order.write(
+            {
+                "contract_state": "filed",
+                "hq_filing_number": self.filing_number,
+                "hq_filed_by_id": self.env.uid,
+                "hq_filed_date": fields.Datetime.now(),
+            }
+        )
         return {"type": "ir.actions.act_window_close"}

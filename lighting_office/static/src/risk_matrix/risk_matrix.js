@@ -6,56 +6,52 @@ import { useService } from "@web/core/utils/hooks";
 /** R7.1.3: likelihood by impact, each cell coloured by level with its count;
  * a click opens the risks of the cell. */
 export class RiskMatrix extends Component {
-    static template = "lighting_office.RiskMatrix";
-    static props = ["*"];
+  static template = "lighting_office.RiskMatrix";
+  static props = ["*"];
 
-    setup() {
-        this.orm = useService("orm");
-        this.action = useService("action");
-        this.state = useState({ officeId: "", category: "", matrix: null });
-        onWillStart(() => this.load());
-    }
+  setup() {
+    this.orm = useService("orm");
+    this.action = useService("action");
+    this.state = useState({ officeId: "", category: "", matrix: null });
+    onWillStart(() => this.load());
+  }
 
-    async load() {
-        this.state.matrix = await this.orm.call("lighting.risk", "get_risk_matrix", [], {
-            company_ids: this.state.officeId ? [Number(this.state.officeId)] : [],
-            categories: this.state.category ? [this.state.category] : [],
-        });
-    }
+  async load() {
+    this.state.matrix = await this.orm.call("lighting.risk", "get_risk_matrix", [], {
+      company_ids: this.state.officeId ? [Number(this.state.officeId)] : [],
+      categories: this.state.category ? [this.state.category] : [],
+    });
+  }
 
-    async onOfficeChange(ev) {
-        this.state.officeId = ev.target.value;
-        await this.load();
-    }
+  async onOfficeChange(ev) {
+    this.state.officeId = ev.target.value;
+    await this.load();
+  }
 
-    async onCategoryChange(ev) {
-        this.state.category = ev.target.value;
-        await this.load();
-    }
+  async onCategoryChange(ev) {
+    this.state.category = ev.target.value;
+    await this.load();
+  }
 
-    openCell(cell) {
-        if (!cell.count) {
-            return;
-        }
-        this.action.doAction({
-            type: "ir.actions.act_window",
-            name: _t("Risks: likelihood %(likelihood)s, impact %(impact)s", {
-                likelihood: cell.likelihood,
-                impact: cell.impact,
-            }),
-            res_model: "lighting.risk",
-            views: [
-                [false, "list"],
-                [false, "kanban"],
-                [false, "form"],
-            ],
-            domain: [
-                ...this.state.matrix.domain,
-                ["likelihood", "=", cell.likelihood],
-                ["impact", "=", cell.impact],
-            ],
-        });
+  openCell(cell) {
+    if (!cell.count) {
+      return;
     }
+    this.action.doAction({
+      type: "ir.actions.act_window",
+      name: _t("Risks: likelihood %(likelihood)s, impact %(impact)s", {
+        likelihood: cell.likelihood,
+        impact: cell.impact,
+      }),
+      res_model: "lighting.risk",
+      views: [
+        [false, "list"],
+        [false, "kanban"],
+        [false, "form"],
+      ],
+      domain: [...this.state.matrix.domain, ["likelihood", "=", cell.likelihood], ["impact", "=", cell.impact]],
+    });
+  }
 }
 
 registry.category("actions").add("lighting_office.risk_matrix", RiskMatrix);

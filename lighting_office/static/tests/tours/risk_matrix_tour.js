@@ -1,45 +1,45 @@
 import { registry } from "@web/core/registry";
 
 registry.category("web_tour.tours").add("lighting_office_risk_matrix", {
-    url: "/odoo",
-    steps: () => [
-        {
-            content: "Open the apps menu",
-            trigger: ".o_navbar_apps_menu button:enabled",
-            run: "click",
-        },
-        {
-            content: "Open the Lighting Office app",
-            trigger: '.o_app[data-menu-xmlid="lighting_office.menu_lighting_root"]',
-            run: "click",
-        },
-        {
-            content: "Open the Risk menu",
-            trigger: '.o_menu_sections [data-menu-xmlid="lighting_office.menu_lighting_risk"]',
-            run: "click",
-        },
-        {
-            content: "Open the risk matrix",
-            trigger: '.dropdown-item[data-menu-xmlid="lighting_office.menu_risk_matrix"]',
-            run: "click",
-        },
-        {
-            content: "The likely-and-major cell counts the office's one risk, coloured high",
-            trigger: '.o_risk_cell.o_risk_level_high[data-likelihood="4"][data-impact="5"][data-count="1"]',
-            run: "click",
-        },
-        {
-            content: "The cell's risk is listed",
-            trigger: '.o_list_view .o_data_row:contains("Distributor switches brand")',
-        },
-        {
-            content: "Only the cell's risks of the own office are listed",
-            trigger: '.o_list_view:not(:has(.o_data_row:contains("Risk of the other office")))',
-            run: () => {
-                if (document.querySelectorAll(".o_list_view .o_data_row").length !== 1) {
-                    throw new Error("The cell should hold exactly one risk");
-                }
-            },
-        },
-    ],
+  url: "/odoo",
+  steps: () => [
+    {
+      content: "Open the apps menu",
+      trigger: ".o_navbar_apps_menu button:enabled",
+      run: "click",
+    },
+    {
+      content: "Open the Lighting Office app",
+      trigger: '.o_app[data-menu-xmlid="lighting_office.menu_lighting_root"]',
+      run: "click",
+    },
+    {
+      content: "Open the Risk menu",
+      trigger: '.o_menu_sections [data-menu-xmlid="lighting_office.menu_lighting_risk"]',
+      run: "click",
+    },
+    {
+      content: "Open the risk matrix",
+      trigger: '.dropdown-item[data-menu-xmlid="lighting_office.menu_risk_matrix"]',
+      run: "click",
+    },
+    {
+      content: "The likely-and-major cell counts the office's one risk, coloured high",
+      trigger: '.o_risk_cell.o_risk_level_high[data-likelihood="4"][data-impact="5"][data-count="1"]',
+      run: "click",
+    },
+    {
+      content: "The cell's risk is listed",
+      trigger: '.o_list_view .o_data_row:contains("Distributor switches brand")',
+    },
+    {
+      content: "Only the cell's risks of the own office are listed",
+      trigger: '.o_list_view:not(:has(.o_data_row:contains("Risk of the other office")))',
+      run: () => {
+        if (document.querySelectorAll(".o_list_view .o_data_row").length !== 1) {
+          throw new Error("The cell should hold exactly one risk");
+        }
+      },
+    },
+  ],
 });
