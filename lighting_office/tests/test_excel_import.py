@@ -11,7 +11,7 @@ from odoo.tools import file_open
 
 from .budget_common import BudgetCase
 
-BUDGET_HEADER = ["Month", "Category", "Department", "Post", "Amount", "Description"]
+BUDGET_HEADER = ["Month", "Category", "Department", "Position", "Amount", "Description"]
 ASSET_HEADER = ["Name", "Ledger", "Category", "Location", "Custodian", "Value", "Quantity", "Purchase Date"]
 MIMETYPES = {
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -136,7 +136,7 @@ class TestExcelImport(ImportCase):
             self.assertEqual(self._import_budget(budget, content, filename), [])
         self.assertEqual(len(budget.line_ids), 4)
         # Issue 14 item 9 (R4.1): the same file imported again is refused, nothing doubled.
-        self.assertMessages(self._import_budget(budget, xls(rows), "budget.xls"), "one line per month")
+        self.assertMessages(self._import_budget(budget, xls(rows), "budget.xls"), "already exist")
         self.env.invalidate_all()
         self.assertEqual(len(budget.line_ids), 4)
         march = budget.line_ids.filtered(lambda line: line.date == date(self.YEAR, 3, 1))

@@ -159,10 +159,11 @@ class TestOfficeCompliance(LightingOfficeCase):
             }
         )
         loans = self.env["lighting.archive.loan"].create(
-            [{"file_id": archive.id, "purpose": "Audit", "date_due": self.past} for _i in range(2)]
+            [{"file_id": archive.id, "purpose": "Audit", "date_due": fields.Date.today()} for _i in range(2)]
         )
-        self._force(loans[0], state="returned", date_returned=self.past)
-        self._force(loans[1], state="borrowed")
+        # requested due today, lent, and now past their due date (a loan is not requested due in the past)
+        self._force(loans[0], state="returned", date_due=self.past, date_returned=self.past)
+        self._force(loans[1], state="borrowed", date_due=self.past)
         self._assert_rule("loan_returned", loans[0], loans[1])
 
         meetings = self.env["lighting.meeting"].create(

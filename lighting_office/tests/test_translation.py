@@ -95,7 +95,7 @@ class TestChineseScreens(TransactionCase):
 
     def test_catalogue_reads_right(self):
         """R1.2: words that read wrong in the catalogue are fixed (lighting requirements, the budget's post,
-        cost and expense, the risk column, the import file)."""
+        cost and expense, the risk column)."""
 
         def label(model, field):
             return self.zh[model].fields_get([field])[field]["string"]
@@ -104,7 +104,6 @@ class TestChineseScreens(TransactionCase):
         self.assertEqual(label("lighting.recruitment.plan.line", "name"), "招聘岗位")
         categories = dict(self.zh["lighting.budget.line"].fields_get(["category"])["category"]["selection"])
         self.assertNotEqual(categories["cost"], categories["expense"])
-        self.assertEqual(label("lighting.asset.import", "file"), "文件")
         self.assertEqual(label("lighting.risk.action", "risk_id"), "风险")
         solution = _arch(self.zh["lighting.solution"])
         self.assertIn("照明要求", solution)

@@ -35,8 +35,10 @@ registry.category("web_tour.tours").add("lighting_office_expense_approved", {
   steps: () => [
     {
       content: "The report is approved, with no second Approve button",
+      // on a phone the status bar shows the current state in its dropdown toggle
       trigger:
-        ".o_form_view:not(:has(button[name=action_approve_expense_sheets])) .o_statusbar_status button.o_arrow_button_current:contains(Approved)",
+        ".o_form_view:not(:has(button[name=action_approve_expense_sheets])) .o_statusbar_status button.o_arrow_button_current:contains(Approved), " +
+        ".o_form_view:not(:has(button[name=action_approve_expense_sheets])) .o_statusbar_status .dropdown-toggle:contains(Approved)",
     },
   ],
 });
