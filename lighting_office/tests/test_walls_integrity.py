@@ -60,7 +60,10 @@ class TestWallsIntegrity(ImportCase):
     def test_import_refuses_duplicate_rows(self):
         """R4.1.2: a file naming the same line twice is refused; nothing is written."""
         budget = self._budget(self.office_a, [])
-        rows = [[f"{self.YEAR}-03-01", "revenue", "", "", 1, ""], [f"{self.YEAR}-03-20", "Sales Revenue", "", "", 2, ""]]
+        rows = [
+            [f"{self.YEAR}-03-01", "revenue", "", "", 1, ""],
+            [f"{self.YEAR}-03-20", "Sales Revenue", "", "", 2, ""],
+        ]
         self.assertMessages(self._import_rows(budget, rows), "already exist")
         self.env.invalidate_all()
         self.assertFalse(budget.line_ids)
