@@ -233,10 +233,8 @@ cmd_run() {
     step "Demo database $DEMO_DB created (Lighting Office + demo data)" \
       odoo -d "$DEMO_DB" -i lighting_office --load-language=zh_CN --stop-after-init
   else
-    # l10n_cn, new to a database made before it was a dependency, is installed without its
-    # own demo companies: they would be inserted before this module's columns are updated.
     step "Demo database $DEMO_DB updated (lighting_office upgraded)" \
-      odoo -d "$DEMO_DB" -u lighting_office --stop-after-init --without-demo=l10n_cn
+      odoo -d "$DEMO_DB" -u lighting_office --stop-after-init
     demo_loaded "$DEMO_DB" || echo "Note: $DEMO_DB was made by an older version whose demo records could not all be" \
       "brought up to date (see $LOG_DIR/odoo.log); 'make clean' or DB=another_name gives today's demo." >&2
   fi
