@@ -51,6 +51,10 @@ SALES_FOLDERS = {
 # reports and registers HQ and managers analyse, and what concerns staff themselves
 # (their target, contributions, trainings, meetings, the office's risks).
 READ_ONLY_USES = {
+    # HQ reports: reading is what they are for (issue 18)
+    "menu_office_scorecard",
+    "menu_office_compliance",
+    "menu_office_compliance_score",
     "menu_archive_file",
     "menu_filing_round",
     "menu_business_trip_cost",
