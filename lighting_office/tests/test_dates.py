@@ -38,7 +38,9 @@ def literal_dates_in_python(source):
     lines = source.splitlines()
     found = []
 
-    def visit(node, frozen):
+    def visit(node, frozen, statement=None):
+        if isinstance(node, ast.stmt) and not isinstance(node, (ast.FunctionDef, ast.ClassDef, ast.With)):
+            statement = node
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             frozen = frozen or any(_is_freeze_time(decorator) for decorator in node.decorator_list)
         if isinstance(node, ast.With) and any(_is_freeze_time(item.context_expr) for item in node.items):
@@ -46,11 +48,13 @@ def literal_dates_in_python(source):
         if _is_freeze_time(node):
             frozen = True
         if not frozen and _is_literal_date(node):
-            span = lines[node.lineno - 1 : node.end_lineno]
+            # the marker may stand anywhere on the statement (the formatter moves comments)
+            where = statement or node
+            span = lines[where.lineno - 1 : where.end_lineno]
             if not any(MARKER in line for line in span):
                 found.append(node.lineno)
         for child in ast.iter_child_nodes(node):
-            visit(child, frozen)
+            visit(child, frozen, statement)
 
     visit(ast.parse(source), False)
     return sorted(set(found))
