@@ -145,7 +145,7 @@ class LightingOfficeScorecard(models.Model):
                        LATERAL (VALUES ('overdue_amount'), ('overdue_' || aging_bucket)) AS m(measure)
              UNION ALL
                 SELECT company_id, date, measure, m.value
-                  FROM lighting_budget_analysis,
+                  FROM (%(budget_analysis)s) AS budget_analysis,
                        LATERAL (VALUES ('budget_profit', profit_budget),
                                        (CASE category WHEN 'revenue' THEN 'revenue'
                                                       WHEN 'cost' THEN 'cost' ELSE 'expense' END, actual_amount),
@@ -221,6 +221,8 @@ class LightingOfficeScorecard(models.Model):
             month=self._today().replace(day=1),
             year=self._today().year,
             columns=SQL(", ").join(self._measure_columns()),
+            # budget versus actual is a query, not a table (its model's _table_query)
+            budget_analysis=self.env["lighting.budget.analysis"]._table_query,
         )
 
     def _measure_columns(self):
