@@ -5,6 +5,11 @@ registry.category("web_tour.tours").add("lighting_office_loan_request", {
   url: "/odoo",
   steps: () => [
     {
+      // the salesperson's home action (the quotations) must have loaded, or it replaces the loans later
+      content: "The home view is there",
+      trigger: ".o_action_manager .o_view_controller",
+    },
+    {
       content: "Open the apps menu",
       trigger: ".o_navbar_apps_menu button:enabled",
       run: "click",
@@ -31,7 +36,7 @@ registry.category("web_tour.tours").add("lighting_office_loan_request", {
     },
     {
       content: "Search the file",
-      trigger: ".o_field_widget[name=file_id] input",
+      trigger: ".o_form_view .o_field_widget[name=file_id] input",
       run: "edit Audit manual",
     },
     {
