@@ -108,7 +108,6 @@ class LightingOfficeDemo(models.AbstractModel):
                 .create(
                     {
                         "install_job_id": job.id,
-                        "aftersales_user_id": aftersales.id,
                         "support_user_id": support.id,
                         "summary": "<p>吊顶内预留检修口,驱动电源集中安装于弱电间。</p>",
                         "line_ids": [
