@@ -27,7 +27,7 @@ class TestOfficeScorecardTour(LightingOfficeCase, HttpCase):
         return "-".join(str(cid) for cid in (self.hq | self.office_a | self.office_b).ids)
 
     def test_office_scorecard_tour(self):
-        """Issue 18: HQ Management opens the scorecard, reaches an office's orders from its sales
+        """R1.3, R3.1.6, R6.3 (issue 18): HQ Management opens the scorecard, reaches an office's orders from its sales
         figure, opens the compliance view's offending meetings and the ranking."""
         cids = self._records()
         self.start_tour(f"/odoo?cids={cids}", "lighting_office_scorecard", login=self.hq_management.login)
@@ -39,7 +39,7 @@ class TestOfficeScorecardTourMobile(TestOfficeScorecardTour):
     touch_enabled = True
 
     def test_office_scorecard_tour(self):
-        """Issue 18: on a phone, HQ Management opens an office's orders from the scorecard and the
+        """R1.3, R6.3 (issue 18): on a phone, HQ Management opens an office's orders from the scorecard and the
         offending meetings from the compliance view."""
         cids = self._records()
         for action, tour in (
