@@ -26,7 +26,7 @@ class LightingRecruitmentPlan(models.Model):
         default=lambda self: self.env.company,
         domain=[("is_lighting_office", "=", True)],
     )
-    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
+    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     line_ids = fields.One2many("lighting.recruitment.plan.line", "plan_id", string="Posts", copy=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget = fields.Monetary(compute="_compute_totals", store=True, tracking=True)

@@ -12,7 +12,7 @@ class LightingTrainingPlan(models.Model):
     _order = "year desc, employee_id, id"
 
     name = fields.Char(compute="_compute_name", store=True)
-    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
+    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     goal = fields.Text(string="Development Goal", help="Where the employee wants to grow: post, skills, career path.")
     line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
     course_count = fields.Integer(string="Planned", compute="_compute_completion", store=True)
