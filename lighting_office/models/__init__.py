@@ -13,6 +13,7 @@ from . import res_users
 from . import res_partner
 from . import employee_record_mixin
 from . import todo_mixin
+from . import made_name_mixin
 from . import office_round_mixin
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category

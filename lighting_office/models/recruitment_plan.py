@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.osv import expression
 
 from ..approval_flows import flow_step
 
@@ -10,14 +11,13 @@ class LightingRecruitmentPlan(models.Model):
     _name = "lighting.recruitment.plan"
     _description = "Recruitment Plan"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.made.name.mixin"]
     _order = "year desc, company_id, id"
 
     _state_from = ["draft"]
     _state_to = ["approved", "open", "closed"]
     _tier_validation_manual_config = False
 
-    name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company",
         string="Office",
@@ -43,9 +43,16 @@ class LightingRecruitmentPlan(models.Model):
     )
 
     @api.depends("company_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for plan in self:
             plan.name = _("%(office)s recruitment plan %(year)s", office=plan.company_id.name, year=plan.year)
+
+    def _search_name(self, operator, value):
+        domain = [("company_id.name", operator, value)]
+        if isinstance(value, str) and value.isdigit() and operator in ("=", "ilike", "like", "=ilike"):
+            domain = expression.OR([domain, [("year", "=", int(value))]])
+        return domain
 
     @api.depends("line_ids.budget", "line_ids.headcount", "line_ids.filled_count")
     def _compute_totals(self):

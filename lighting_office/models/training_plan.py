@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class LightingTrainingPlan(models.Model):
@@ -8,10 +9,9 @@ class LightingTrainingPlan(models.Model):
     _name = "lighting.training.plan"
     _description = "Personal Training Plan"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin", "lighting.made.name.mixin"]
     _order = "year desc, employee_id, id"
 
-    name = fields.Char(compute="_compute_name", store=True)
     year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.context_today(self).year)
     goal = fields.Text(string="Development Goal", help="Where the employee wants to grow: post, skills, career path.")
     line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
@@ -26,9 +26,16 @@ class LightingTrainingPlan(models.Model):
     )
 
     @api.depends("employee_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for plan in self:
             plan.name = _("%(employee)s training plan %(year)s", employee=plan.employee_id.name, year=plan.year)
+
+    def _search_name(self, operator, value):
+        domain = [("employee_id.name", operator, value)]
+        if isinstance(value, str) and value.isdigit() and operator in ("=", "ilike", "like", "=ilike"):
+            domain = expression.OR([domain, [("year", "=", int(value))]])
+        return domain
 
     @api.depends("line_ids.is_done")
     def _compute_completion(self):
