@@ -109,7 +109,7 @@
         "views/filing_round_views.xml",
         "report/archive_report.xml",
         "views/meeting_views.xml",
-        "views/activity_plan_views.xml",
+        "views/event_plan_views.xml",
         "views/budget_views.xml",
         "views/budget_analysis_views.xml",
         "views/maintenance_views.xml",

@@ -90,7 +90,7 @@ from . import archive_loan
 from . import filing_round
 from . import meeting
 from . import meeting_action
-from . import activity_plan
+from . import event_plan
 from . import account_move_line
 from . import budget
 from . import budget_line
