@@ -14,6 +14,10 @@ from . import res_partner
 from . import employee_record_mixin
 from . import todo_mixin
 from . import made_name_mixin
+from . import approved_request_mixin
+from . import yearly_plan_mixin
+from . import overdue_mixin
+from . import chinese_print_mixin
 from . import office_round_mixin
 from . import helpdesk_ticket_team
 from . import helpdesk_ticket_category
