@@ -22,6 +22,7 @@ class TestReaderLanguage(LightingOfficeCase):
             cls.env["lighting.training.plan"].create({"employee_id": employee.id, "year": today.year}),
             cls.env["lighting.social.insurance"].create({"employee_id": employee.id, "date_from": today}),
             cls.env["lighting.asset.stocktake"].create({"company_id": cls.office_a.id, "date": today}),
+            cls.env["lighting.welfare.benefit"].create({"employee_id": employee.id, "date": today}),
         )
         year, day = str(today.year), str(today)
         cls.expected = {
@@ -30,18 +31,20 @@ class TestReaderLanguage(LightingOfficeCase):
                 f"Employee sales a training plan {year}",
                 f"Employee sales a social insurance from {day}",
                 f"Office A stocktake {day}",
+                "Birthday benefit of Employee sales a",
             ],
             "zh_CN": [
                 f"Office A {year} 年招聘计划",
                 f"Employee sales a {year} 年培训计划",
                 f"Employee sales a 自 {day} 起的五险一金",
                 f"Office A {day} 盘点",
+                "Employee sales a 的生日福利",
             ],
         }
 
     def test_same_record_read_in_english_and_chinese(self):
         """R1.2: the office manager reading in English and HQ Finance reading in Chinese see the same
-        plans, insurance and stocktake each named in their own language, one after the other."""
+        plans, insurance, stocktake and birthday benefit each named in their own language, one after the other."""
         for user in (self.users["manager", "a"], self.hq_finance, self.users["manager", "a"]):
             # The web client sends the reader's language in the context.
             names = [record.with_user(user).with_context(lang=user.lang).display_name for record in self.records]
@@ -49,7 +52,7 @@ class TestReaderLanguage(LightingOfficeCase):
 
     def test_search_by_the_parts(self):
         """R1.2: the made names are found by what they are made of (office or employee, and year)."""
-        plan, training_plan, insurance, stocktake = self.records
+        plan, training_plan, insurance, stocktake, benefit = self.records
         Plan = self.env["lighting.recruitment.plan"]
         self.assertIn(plan, Plan.search([("name", "ilike", "Office A")]))
         self.assertNotIn(plan, Plan.search([("name", "ilike", "Office B")]))
@@ -57,3 +60,4 @@ class TestReaderLanguage(LightingOfficeCase):
         self.assertIn(training_plan, training_plan.search([("name", "ilike", "sales a")]))
         self.assertEqual(insurance.name_search("Employee sales a"), [(insurance.id, insurance.display_name)])
         self.assertIn(stocktake, stocktake.search([("name", "ilike", "Office A")]))
+        self.assertEqual(benefit.name_search("Employee sales a"), [(benefit.id, benefit.display_name)])
