@@ -15,6 +15,7 @@
         "sale_crm",
         "sale_tier_validation",
         "helpdesk_mgmt",
+        "helpdesk_mgmt_sla",
         "hr",
         "hr_recruitment",
         "hr_holidays",
