@@ -8,8 +8,9 @@ from . import employee_record_mixin
 from . import todo_mixin
 from . import office_round_mixin
 from . import helpdesk_ticket_team
-from . import helpdesk_ticket_category
 from . import helpdesk_ticket
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_channel
 from . import faq
 from . import office_target

@@ -1,0 +1,99 @@
+from odoo import Command, _, api, fields, models
+from odoo.exceptions import ValidationError
+
+from .helpdesk_ticket import SEVERITIES
+
+# The office's default targets, in working time of its calendar: (response hours, resolution days).
+CONSULTATION_TARGETS = {
+    "lighting_office.consultation_category_product": (4, 1),
+    "lighting_office.consultation_category_installation": (2, 1),
+    "lighting_office.consultation_category_control": (4, 2),
+}
+FEEDBACK_TARGETS = {"minor": (8, 5), "major": (4, 3), "critical": (2, 1)}
+# Until a consultation is classified or a feedback's severity judged.
+UNSORTED_TARGETS = (4, 2)
+
+
+class HelpdeskSla(models.Model):
+    """An office's response or resolution target (R3.2.1, R3.3.1): for its support team per
+    consultation category, for its after-sales team per feedback severity, counted in the
+    team's working calendar and paused while the ticket awaits the customer."""
+
+    _inherit = "helpdesk.sla"
+    _check_company_auto = True
+
+    team_ids = fields.Many2many(check_company=True)
+    lighting_target = fields.Selection(
+        [("response", "First Response"), ("resolution", "Resolution")],
+        string="Target",
+        required=True,
+        default="resolution",
+        help="First Response: the ticket's first reply or Mark Responded is due by then; "
+        "Resolution: the ticket is to be closed by then.",
+    )
+    lighting_severity = fields.Selection(
+        SEVERITIES, string="Severity", help="Feedback of this severity only; empty: any ticket."
+    )
+
+    @api.constrains("days", "hours")
+    def _check_lighting_target_time(self):
+        for sla in self:
+            if sla.days < 0 or sla.hours < 0 or not (sla.days or sla.hours):
+                raise ValidationError(
+                    _("SLA %(sla)s: the days and hours to reach it must not be negative, nor both zero.", sla=sla.name)
+                )
+
+    @api.model
+    def _lighting_create_office_slas(self, offices):
+        """The default targets of each office's support and after-sales teams, each team counting
+        in its office's working calendar; offices that have SLAs already are left as they are."""
+        done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
+        awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
+        with_slas = self.with_context(active_test=False).search([("company_id", "in", offices.ids)]).company_id
+        vals_list = []
+        for office in offices - with_slas:
+            support, aftersales = office.office_support_team_id, office.office_aftersales_team_id
+            (support | aftersales).write({"use_sla": True, "resource_calendar_id": office.resource_calendar_id.id})
+            common = {
+                "company_id": office.id,
+                "stage_id": done.id,
+                "ignore_stage_ids": [Command.set(awaiting.ids)],
+            }
+            for xmlid, targets in CONSULTATION_TARGETS.items():
+                category = self.env.ref(xmlid)
+                vals_list += self._lighting_target_pair(
+                    common, support, targets, category.name, category_ids=[Command.set(category.ids)]
+                )
+            vals_list += self._lighting_target_pair(
+                common, support, UNSORTED_TARGETS, _("no category"), domain="[('category_id', '=', False)]"
+            )
+            for severity, targets in FEEDBACK_TARGETS.items():
+                label = dict(self._fields["lighting_severity"]._description_selection(self.env))[severity]
+                vals_list += self._lighting_target_pair(common, aftersales, targets, label, lighting_severity=severity)
+            vals_list += self._lighting_target_pair(
+                common, aftersales, UNSORTED_TARGETS, _("severity not judged"), domain="[('severity', '=', False)]"
+            )
+        return self.create(vals_list)
+
+    def _lighting_target_pair(self, common, team, targets, label, **apply_on):
+        response_hours, resolution_days = targets
+        base = dict(common, team_ids=[Command.set(team.ids)], **apply_on)
+        return [
+            dict(
+                base,
+                name=_("%(team)s: first response, %(on)s", team=team.name, on=label),
+                lighting_target="response",
+                hours=response_hours,
+            ),
+            dict(
+                base,
+                name=_("%(team)s: resolution, %(on)s", team=team.name, on=label),
+                lighting_target="resolution",
+                days=resolution_days,
+            ),
+        ]
+
+    @api.model
+    def _lighting_create_missing_office_slas(self):
+        """Offices set up before SLAs were a dependency get their default targets on update."""
+        self._lighting_create_office_slas(self.env["res.company"].search([("is_lighting_office", "=", True)]))
