@@ -137,6 +137,7 @@
     "demo": [
         "demo/company_demo.xml",
         "demo/office_demo.xml",
+        "demo/helpdesk_sla_demo.xml",
         "demo/company_logo_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
