@@ -60,10 +60,11 @@ class HelpdeskSla(models.Model):
                 "ignore_stage_ids": [Command.set(awaiting.ids)],
             }
             for xmlid, targets in CONSULTATION_TARGETS.items():
-                category = self.env.ref(xmlid)
-                vals_list += self._lighting_target_pair(
-                    common, support, targets, category.name, category_ids=[Command.set(category.ids)]
-                )
+                category = self.env.ref(xmlid, raise_if_not_found=False)
+                if category:
+                    vals_list += self._lighting_target_pair(
+                        common, support, targets, category.name, category_ids=[Command.set(category.ids)]
+                    )
             vals_list += self._lighting_target_pair(
                 common, support, UNSORTED_TARGETS, _("no category"), domain="[('category_id', '=', False)]"
             )

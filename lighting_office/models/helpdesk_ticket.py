@@ -1,4 +1,5 @@
 import re
+
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
