@@ -23,6 +23,7 @@ class HelpdeskSla(models.Model):
     _check_company_auto = True
 
     team_ids = fields.Many2many(check_company=True)
+    name = fields.Char(translate=True)
     lighting_target = fields.Selection(
         [("response", "First Response"), ("resolution", "Resolution")],
         string="Target",
@@ -50,49 +51,54 @@ class HelpdeskSla(models.Model):
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         with_slas = self.with_context(active_test=False).search([("company_id", "in", offices.ids)]).company_id
-        vals_list = []
+        vals_list, namers = [], []
         for office in offices - with_slas:
             support, aftersales = office.office_support_team_id, office.office_aftersales_team_id
             (support | aftersales).write({"use_sla": True, "resource_calendar_id": office.resource_calendar_id.id})
-            common = {
-                "company_id": office.id,
-                "stage_id": done.id,
-                "ignore_stage_ids": [Command.set(awaiting.ids)],
-            }
-            for xmlid, targets in CONSULTATION_TARGETS.items():
-                category = self.env.ref(xmlid, raise_if_not_found=False)
-                if category:
-                    vals_list += self._lighting_target_pair(
-                        common, support, targets, category.name, category_ids=[Command.set(category.ids)]
-                    )
-            vals_list += self._lighting_target_pair(
-                common, support, UNSORTED_TARGETS, _("no category"), domain="[('category_id', '=', False)]"
+            common = {"company_id": office.id, "stage_id": done.id, "ignore_stage_ids": [Command.set(awaiting.ids)]}
+            pairs = [
+                (support, targets, category, {"category_ids": [Command.set(category.ids)]})
+                for category, targets in (
+                    (self.env.ref(xmlid, raise_if_not_found=False), targets)
+                    for xmlid, targets in CONSULTATION_TARGETS.items()
+                )
+                if category
+            ]
+            pairs.append((support, UNSORTED_TARGETS, None, {"domain": "[('category_id', '=', False)]"}))
+            pairs += [
+                (aftersales, targets, severity, {"lighting_severity": severity})
+                for severity, targets in FEEDBACK_TARGETS.items()
+            ]
+            pairs.append((aftersales, UNSORTED_TARGETS, None, {"domain": "[('severity', '=', False)]"}))
+            for team, (response_hours, resolution_days), applies_to, criteria in pairs:
+                base = dict(common, team_ids=[Command.set(team.ids)], **criteria)
+                vals_list += [
+                    dict(base, lighting_target="response", hours=response_hours),
+                    dict(base, lighting_target="resolution", days=resolution_days),
+                ]
+                namers += [(team, applies_to, "response"), (team, applies_to, "resolution")]
+        langs = [code for code, _name in self.env["res.lang"].get_installed()]
+        for vals, namer in zip(vals_list, namers, strict=True):
+            vals["name"] = self._lighting_default_name(*namer)
+        slas = self.create(vals_list)
+        for sla, namer in zip(slas, namers, strict=True):
+            sla.update_field_translations(
+                "name", {lang: self.with_context(lang=lang)._lighting_default_name(*namer) for lang in langs}
             )
-            for severity, targets in FEEDBACK_TARGETS.items():
-                label = dict(self._fields["lighting_severity"]._description_selection(self.env))[severity]
-                vals_list += self._lighting_target_pair(common, aftersales, targets, label, lighting_severity=severity)
-            vals_list += self._lighting_target_pair(
-                common, aftersales, UNSORTED_TARGETS, _("severity not judged"), domain="[('severity', '=', False)]"
-            )
-        return self.create(vals_list)
+        return slas
 
-    def _lighting_target_pair(self, common, team, targets, label, **apply_on):
-        response_hours, resolution_days = targets
-        base = dict(common, team_ids=[Command.set(team.ids)], **apply_on)
-        return [
-            dict(
-                base,
-                name=_("%(team)s: first response, %(on)s", team=team.name, on=label),
-                lighting_target="response",
-                hours=response_hours,
-            ),
-            dict(
-                base,
-                name=_("%(team)s: resolution, %(on)s", team=team.name, on=label),
-                lighting_target="resolution",
-                days=resolution_days,
-            ),
-        ]
+    def _lighting_default_name(self, team, applies_to, target):
+        """'First response: <category or severity>' in the context's language (the team is its own column)."""
+        env = self.env
+        if isinstance(applies_to, str):
+            on = dict(self._fields["lighting_severity"]._description_selection(env))[applies_to]
+        elif applies_to:
+            on = applies_to.with_env(env).name
+        else:
+            on = env._("severity not judged") if team.lighting_team_role == "aftersales" else env._("no category")
+        if target == "response":
+            return env._("First response: %(on)s", on=on)
+        return env._("Resolution: %(on)s", on=on)
 
     @api.model
     def _lighting_create_missing_office_slas(self):

@@ -50,7 +50,9 @@ class TestHelpdeskSla(AftersalesCase):
         """R3.2.1, R3.3.1: a new office's support team has a response and a resolution SLA per consultation
         category and for consultations not classified yet, its after-sales team per feedback severity and for
         feedback not judged yet, both counting in the office's calendar; an office without SLAs gets them on
-        update, once."""
+        update, once; their names are in every installed language."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
         office = self.env["res.company"].create({"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
         slas = self.env["helpdesk.sla"].search([("company_id", "=", office.id)])
         support, aftersales = office.office_support_team_id, office.office_aftersales_team_id
@@ -61,6 +63,8 @@ class TestHelpdeskSla(AftersalesCase):
         )
         self.assertEqual(set(slas.mapped("lighting_target")), {"response", "resolution"})
         self.assertEqual(slas.ignore_stage_ids, self.awaiting)
+        installation = slas.filtered(lambda s: s.category_ids == self.installation).with_context(lang="zh_CN")
+        self.assertEqual(set(installation.mapped("name")), {"首次响应：安装与接线", "解决：安装与接线"})
         self.assertTrue(support.use_sla and aftersales.use_sla)
         self.assertEqual((support | aftersales).resource_calendar_id, office.resource_calendar_id)
         slas.unlink()
