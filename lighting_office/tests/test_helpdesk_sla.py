@@ -177,3 +177,15 @@ class TestHelpdeskSla(AftersalesCase):
             own.with_user(self.users["manager", "a"]).write({"hours": 0, "days": 0})
         with self.assertRefused(ValidationError, own.name):
             own.with_user(self.users["manager", "a"]).hours = -2
+
+    def test_applying_slas_queries(self):
+        """R3.2.1: recording a consultation applies its two SLAs in a pinned number of queries (24; 10 for a
+        team without SLAs: the SLA search, the lines and their deadlines in the calendar)."""
+        monday = self._office_moment(self.office_a, MO, 9)
+        self._consultation(monday)  # warm the caches: the office's SLAs, calendar, sequences
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(24):
+            ticket = self._consultation(monday)
+            self.env.flush_all()
+        self.assertEqual(len(ticket.ticket_sla_ids), 2)
