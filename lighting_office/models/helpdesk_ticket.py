@@ -110,13 +110,15 @@ class HelpdeskTicket(models.Model):
     def write(self, vals):
         res = super().write(vals)
         if SLA_CRITERIA & set(vals):
-            self._lighting_reapply_slas()
+            self.refresh_sla()
         if vals.get("first_response_date"):
             self.ticket_sla_ids._lighting_close_response()
         return res
 
-    def _lighting_reapply_slas(self):
-        """Keep the SLAs that still fit the ticket (their deadlines stay), apply the ones that now fit."""
+    def refresh_sla(self):
+        """Keep the SLAs that still fit the ticket (their deadlines stay), apply the ones that now fit.
+        helpdesk_mgmt_sla's "Set SLA" does the same for one ticket, but drops lines with the user's
+        rights, which staff lack; so it is replaced, not extended."""
         for ticket in self:
             slas = ticket._get_sla() if ticket.team_sla else self.env["helpdesk.sla"]
             stale = ticket.ticket_sla_ids.filtered(lambda line, slas=slas: line.sla_id not in slas)

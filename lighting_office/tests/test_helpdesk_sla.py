@@ -86,7 +86,8 @@ class TestHelpdeskSla(AftersalesCase):
 
     def test_changed_target_keeps_past_deadlines(self):
         """R3.2.1: the manager's new target applies to tickets recorded after it; a ticket recorded before
-        keeps its deadline, even when its SLAs are applied again or its category is set again."""
+        keeps its deadline, even when its SLAs are applied again or its category is set again; Set SLA by
+        support drops an SLA the manager archived."""
         monday = self._office_moment(self.office_a, MO, 9)
         before = self._consultation(monday)
         self.assertEqual(before.response_deadline, monday + timedelta(hours=2))
@@ -98,6 +99,10 @@ class TestHelpdeskSla(AftersalesCase):
         before.with_user(self.support).refresh_sla()
         before.with_user(self.support).category_id = self.installation
         self.assertEqual(before.response_deadline, monday + timedelta(hours=2))
+        response.with_user(self.users["manager", "a"]).active = False
+        (before | after).with_user(self.support).refresh_sla()
+        self.assertEqual((before.response_deadline, after.response_deadline), (False, False))
+        self.assertEqual(before.ticket_sla_ids.sla_id.lighting_target, "resolution")
 
     def test_awaiting_pauses_the_clock(self):
         """R3.2.1: while a consultation awaits the customer it has no running deadline and is not late; back
