@@ -20,8 +20,9 @@ from . import overdue_mixin
 from . import chinese_print_mixin
 from . import office_round_mixin
 from . import helpdesk_ticket_team
-from . import helpdesk_ticket_category
 from . import helpdesk_ticket
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla
 from . import helpdesk_ticket_channel
 from . import faq
 from . import office_target

@@ -126,6 +126,7 @@ class ResCompany(models.Model):
                 }
             )
         self._create_upkeep_teams()
+        self.env["helpdesk.sla"]._lighting_create_office_slas(self)
 
     def _create_upkeep_teams(self):
         self.env["maintenance.team"].create(
