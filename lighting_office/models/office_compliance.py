@@ -147,33 +147,23 @@ CHECK_SELECTION = [
 class LightingOfficeCompliance(models.Model):
     """How well each office follows its regulation (issue 18, item 2): per
     office, month and check, the records the rule applies to and the share
-    that followed it, measured from the office's own records."""
+    that followed it, measured from the office's own records. Stored rows
+    refreshed with the scorecard's (lighting.office.figures.mixin); the
+    weights HQ sets apply at once (_apply_weights)."""
 
     _name = "lighting.office.compliance"
+    _inherit = "lighting.office.figures.mixin"
     _description = "Office Compliance"
-    _auto = False
     _order = "date desc, company_id, check_key"
-    _depends = {
-        "sale.order": ["company_id", "signed_date", "hq_filed_date"],
-        "lighting.install.job": ["company_id", "state", "planned_date", "satisfaction_score"],
-        "lighting.tech.handover": ["install_job_id", "state"],
-        "lighting.install.safety.line": ["job_id", "checked"],
-        "helpdesk.ticket": ["company_id", "lighting_team_role", "first_response_date", "response_deadline"],
-        "repair.order": ["company_id", "state", "lighting_done_date", "lighting_test_state"],
-        "lighting.revisit": ["company_id", "state", "planned_date", "done_date"],
-        "hr.expense.sheet": ["company_id", "state"],
-        "tier.review": ["model", "res_id", "status"],
-        "lighting.document": ["company_id", "state", "date_issue", "number"],
-        "lighting.archive.loan": ["company_id", "state", "date_due", "date_returned"],
-        "lighting.meeting": ["company_id", "state", "date_start"],
-        "lighting.business.trip": ["company_id", "state", "date_to", "report_date"],
-        "lighting.risk.round": ["company_id", "state", "date_deadline"],
-        "lighting.suggestion": ["company_id", "submit_date", "deadline", "answer_date"],
-        "lighting.compliance.weight": ["check_key", "weight"],
-        "res.company": ["is_lighting_office", "lighting_filing_due_days"],
-    }
+    _sql_constraints = [
+        (
+            "office_month_rule_unique",
+            "unique(company_id, date, check_key)",
+            "An office has one compliance row per month and rule.",
+        ),
+    ]
 
-    company_id = fields.Many2one("res.company", string="Office", readonly=True)
+    company_id = fields.Many2one("res.company", string="Office", readonly=True, ondelete="cascade")
     date = fields.Date(string="Month", readonly=True)
     check_key = fields.Selection(CHECK_SELECTION, string="Rule", readonly=True)
     total_count = fields.Integer(string="Records", readonly=True)
@@ -194,11 +184,36 @@ class LightingOfficeCompliance(models.Model):
         help="Mean of the rules' shares, weighted by the weights HQ sets.",
     )
 
-    @property
-    def _table_query(self):
-        return self._grouped_checks()
+    def _figures_columns(self):
+        return [
+            "id",
+            "company_id",
+            "date",
+            "check_key",
+            "total_count",
+            "compliant_count",
+            "offending_count",
+            "share",
+            "weight",
+            "weighted_share",
+            "score",
+        ]
 
-    def _grouped_checks(self):
+    def _apply_weights(self):
+        """Each row's weight and weighted share from HQ's weights (1 for a rule
+        without one), when HQ changes them: the score follows without a refresh."""
+        self.flush_model()
+        self.env["lighting.compliance.weight"].flush_model()
+        self.env.cr.execute(
+            """UPDATE lighting_office_compliance c
+                  SET weight = COALESCE(w.weight, 1.0), weighted_share = COALESCE(w.weight, 1.0) * c.share
+                 FROM lighting_office_compliance c2
+            LEFT JOIN lighting_compliance_weight w ON w.check_key = c2.check_key
+                WHERE c2.id = c.id"""
+        )
+        self.invalidate_model(["weight", "weighted_share"])
+
+    def _figures_query(self):
         branches = SQL(" UNION ALL ").join(
             SQL(
                 "SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok "
@@ -211,8 +226,10 @@ class LightingOfficeCompliance(models.Model):
         ranks = SQL(", ").join(SQL("(%s, %s)", key, rank) for rank, key in enumerate(CHECKS, start=1))
         return SQL(
             """
-            SELECT (company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100
-                    + EXTRACT(MONTH FROM date)::int) * 100 + rank.n AS id,
+            -- A key of office, month (from 2000) and rule: the same row keeps its id
+            -- across refreshes, and the id fits an integer up to office 44,000.
+            SELECT (company_id * 2400 + (EXTRACT(YEAR FROM date)::int - 2000) * 12
+                    + EXTRACT(MONTH FROM date)::int) * 20 + rank.n AS id,
                    company_id, date, checks.check_key,
                    COUNT(*) AS total_count,
                    COUNT(*) FILTER (WHERE ok) AS compliant_count,

@@ -38,6 +38,7 @@ class TestOfficeCompliance(LightingOfficeCase):
         records.env.invalidate_all()
 
     def _rule(self, key, office=None, day=None, user=None):
+        self.Compliance._refresh_office_figures()
         Compliance = self.Compliance.with_user(user) if user else self.Compliance
         Compliance.invalidate_model()
         return Compliance.search(
@@ -227,7 +228,9 @@ class TestOfficeCompliance(LightingOfficeCase):
         )
         self._force(suggestion, submit_date=self.past, deadline=self.past + timedelta(days=3), answer_date=self.past)
 
-    def _scores(self, user=None):
+    def _scores(self, user=None, refresh=True):
+        if refresh:
+            self.Compliance._refresh_office_figures()
         Score = self.Score.with_user(user) if user else self.Score
         Score.invalidate_model()
         rows = Score.search(
@@ -245,7 +248,9 @@ class TestOfficeCompliance(LightingOfficeCase):
         self.assertEqual(scores[self.office_a].rank, 2)
         weight = self.env.ref("lighting_office.compliance_weight_meeting_minutes")
         weight.with_user(self.hq_management).weight = 3.0
-        self.assertAlmostEqual(self._scores()[self.office_a].score, (3 * 50 + 100) / 4)
+        self.assertAlmostEqual(
+            self._scores(refresh=False)[self.office_a].score, (3 * 50 + 100) / 4, "a weight counts before any refresh"
+        )
         [group] = self.Compliance.read_group(
             [("company_id", "=", self.office_a.id), ("date", "=", self.past.replace(day=1))],
             ["share:avg", "score:avg"],
@@ -260,6 +265,7 @@ class TestOfficeCompliance(LightingOfficeCase):
         """Issue 18 item 5: an office manager sees the own office's rules and score (with its rank
         among all offices) only; HQ sees every office; only HQ Management sets the weights."""
         self._two_rules()
+        self.Compliance._refresh_office_figures()
         manager_a = self.users["manager", "a"]
         self.assertEqual(self.Compliance.with_user(manager_a).search([]).company_id, self.office_a)
         scores = self._scores(manager_a)
@@ -282,6 +288,7 @@ class TestOfficeCompliance(LightingOfficeCase):
     def test_grouped_read_query_count(self):
         """Issue 18 item 4: compliance by office and rule is one grouped query, whatever the volume."""
         self._two_rules()
+        self.Compliance._refresh_office_figures()
         Compliance = self.Compliance.with_user(self.hq_management)
         Compliance._read_group([], ["company_id"], ["total_count:sum"])
         self.env.cr.flush()  # the set-up's pending notifications are not the report's queries
@@ -299,6 +306,7 @@ class TestComplianceReviewFlows(ExpenseCase):
 
     def _rule(self, key):
         Compliance = self.env["lighting.office.compliance"]
+        Compliance._refresh_office_figures()
         Compliance.invalidate_model()
         month = fields.Date.context_today(Compliance).replace(day=1)
         return Compliance.search([("company_id", "=", self.office_a.id), ("check_key", "=", key), ("date", "=", month)])
