@@ -3,11 +3,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .risk import ALLOWED_RESPONSES
+
 # Each check of the regulation: the model it reads and an SQL select of
 # (id, company_id, date, ok) over the records it counts, "ok" when the record
-# followed the rule. The compliance view groups these selects; the drill-down
-# runs the same select, so a share and its offending records always agree.
-# %(today)s and %(now)s are the reader's day and the current time.
+# followed the rule. The refresh groups these selects into the stored rows; the
+# drill-down runs the same select, so a share and its offending records agree
+# as of the row's refresh. %(today)s and %(now)s are the day and time of the
+# run, %(response_fits)s whether risk r's response is one its level allows.
 CHECKS = {
     "contract_filing": (
         "sale.order",
@@ -116,6 +119,20 @@ CHECKS = {
           FROM lighting_risk_round r WHERE r.state = 'done' OR r.date_deadline < %(today)s
     """,
     ),
+    "stocktake_done": (
+        "lighting.asset.stocktake",
+        """
+        SELECT s.id, s.company_id, s.date, s.state = 'done' AS ok
+          FROM lighting_asset_stocktake s WHERE s.state = 'done' OR s.date < %(today)s
+    """,
+    ),
+    "risk_response": (
+        "lighting.risk",
+        """
+        SELECT r.id, r.company_id, r.identified_on AS date, COALESCE(%(response_fits)s, FALSE) AS ok
+          FROM lighting_risk r WHERE r.state <> 'identified' AND r.level IS NOT NULL
+    """,
+    ),
     "suggestion_answered": (
         "lighting.suggestion",
         """
@@ -139,7 +156,9 @@ CHECK_SELECTION = [
     ("loan_returned", "Archive loans returned on time (R6.2)"),
     ("meeting_minutes", "Meetings with minutes sent (R6.3)"),
     ("trip_report", "Trips with report filed (R6.4.3)"),
+    ("stocktake_done", "Stocktakes done in their period (R4.3.2)"),
     ("risk_round", "Risk rounds held (R7.1.1)"),
+    ("risk_response", "Risk responses fitting their level (R7.2)"),
     ("suggestion_answered", "Suggestions answered in time (R5.4)"),
 ]
 
@@ -249,7 +268,21 @@ class LightingOfficeCompliance(models.Model):
         )
 
     def _check_sql(self, key):
-        return SQL(CHECKS[key][1], today=fields.Date.context_today(self), now=fields.Datetime.now())
+        return SQL(
+            CHECKS[key][1],
+            today=fields.Date.context_today(self),
+            now=fields.Datetime.now(),
+            response_fits=self._response_fits(),
+        )
+
+    def _response_fits(self):
+        """R7.2 in SQL, from the risk's own table of allowed responses."""
+        return SQL(
+            "CASE r.level %s END",
+            SQL(" ").join(
+                SQL("WHEN %s THEN r.response IN %s", level, responses) for level, responses in ALLOWED_RESPONSES.items()
+            ),
+        )
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

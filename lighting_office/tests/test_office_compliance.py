@@ -213,6 +213,36 @@ class TestOfficeCompliance(LightingOfficeCase):
         self._force(suggestions[0], answer_date=self.past + timedelta(days=1))
         self._assert_rule("suggestion_answered", suggestions[0], suggestions[1])
 
+    def test_stocktakes_done_and_risk_responses_fitting_their_level(self):
+        """R4.3.2, R7.2: a stocktake dated in a past period counts as done once adjusted; an assessed
+        risk follows R7.2 when its response is one its level allows (none, or one written around the
+        form's check, offends); a risk only identified is not counted yet."""
+        stocktakes = self.env["lighting.asset.stocktake"].create(
+            [{"company_id": self.office_a.id, "date": self.past} for _i in range(2)]
+        )
+        self._force(stocktakes[0], state="done")
+        self._assert_rule("stocktake_done", stocktakes[0], stocktakes[1])
+
+        risks = self.env["lighting.risk"].create(
+            [
+                {
+                    "name": f"Price war {i}",
+                    "company_id": self.office_a.id,
+                    "category": "market",
+                    "owner_id": self.users["manager", "a"].id,
+                    "identified_on": self.past,
+                    "likelihood": 4,
+                    "impact": 3,
+                }
+                for i in range(4)
+            ]
+        )
+        self.assertEqual(set(risks.mapped("level")), {"high"})
+        risks[0].response = "mitigate"
+        self._force(risks[:3], state="assessed")
+        self._force(risks[2], response="accept")  # refused by the form for a high risk (test_risk)
+        self._assert_rule("risk_response", risks[0], risks[1] | risks[2])
+
     def _two_rules(self):
         """Office A: meetings 1 of 2 with minutes (50 %), suggestions 1 of 1 answered (100 %);
         office B: 1 of 1 meeting with minutes (100 %)."""
