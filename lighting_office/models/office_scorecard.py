@@ -97,9 +97,11 @@ class LightingOfficeScorecard(models.Model):
         """Every office's rows (id, company_id, date, figures...) from the records."""
         return SQL(
             """
+            -- Each large table is summed per office and month in its branch, so the
+            -- union carries some thousand rows, not a million (bench/scorecard.py).
             WITH figures(company_id, date, measure, amount) AS (
-                SELECT company_id, date_trunc('month', date_order)::date, 'sales_amount', amount_untaxed
-                  FROM sale_order WHERE state = 'sale'
+                SELECT company_id, date_trunc('month', date_order)::date, 'sales_amount', SUM(amount_untaxed)
+                  FROM sale_order WHERE state = 'sale' GROUP BY 1, 2
              UNION ALL
                 SELECT t.company_id, month::date, 'target_amount',
                        t.target_amount / (EXTRACT(YEAR FROM age(t.date_end + 1, t.date_start)) * 12
@@ -108,11 +110,13 @@ class LightingOfficeScorecard(models.Model):
                        generate_series(t.date_start, t.date_end, interval '1 month') AS month
                  WHERE t.user_id IS NULL AND t.state IN ('active', 'closed')
              UNION ALL
-                SELECT company_id, date_trunc('month', create_date)::date, m.measure, m.value
-                  FROM crm_lead,
-                       LATERAL (VALUES ('lead_' || prospect_class || '_count', 1),
-                                       ('pipeline_amount', expected_revenue)) AS m(measure, value)
-                 WHERE active AND m.measure IS NOT NULL AND m.value <> 0
+                SELECT company_id, month, m.measure, m.value
+                  FROM (SELECT company_id, date_trunc('month', create_date)::date AS month, prospect_class,
+                               COUNT(*) AS leads, SUM(expected_revenue) AS revenue
+                          FROM crm_lead WHERE active GROUP BY 1, 2, 3) AS leads,
+                       LATERAL (VALUES ('lead_' || prospect_class || '_count', leads),
+                                       ('pipeline_amount', revenue)) AS m(measure, value)
+                 WHERE m.measure IS NOT NULL AND m.value <> 0
              UNION ALL
                 SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date, measure, amount_residual
                   FROM lighting_collection_report,
@@ -125,8 +129,8 @@ class LightingOfficeScorecard(models.Model):
                                                       WHEN 'cost' THEN 'cost' ELSE 'expense' END, actual_amount),
                                        ('profit', profit_actual)) AS m(measure, value)
              UNION ALL
-                SELECT company_id, date_trunc('month', date::timestamp)::date, 'expense_claimed', total_amount
-                  FROM hr_expense WHERE state IN ('approved', 'done')
+                SELECT company_id, date_trunc('month', date::timestamp)::date, 'expense_claimed', SUM(total_amount)
+                  FROM hr_expense WHERE state IN ('approved', 'done') GROUP BY 1, 2
              UNION ALL
                 SELECT company_id, date_trunc('month', create_date)::date, measure, m.value
                   FROM lighting_expense_preapproval,
@@ -135,36 +139,40 @@ class LightingOfficeScorecard(models.Model):
              UNION ALL
                 -- One scan of the tickets: consultations of the support teams,
                 -- feedback of the after-sales teams.
-                SELECT company_id, date_trunc('month', create_date)::date, kind || m.measure, 1
-                  FROM helpdesk_ticket,
-                       LATERAL (SELECT CASE lighting_team_role WHEN 'support' THEN 'consultation'
-                                                               ELSE 'feedback' END AS kind) AS k,
-                       LATERAL (VALUES ('_count', TRUE),
-                                       ('_on_time', CASE lighting_team_role
-                                            WHEN 'support' THEN first_response_date IS NOT NULL
-                                                                AND NOT COALESCE(response_late_measured, FALSE)
-                                            ELSE closed_date IS NOT NULL
-                                                 AND NOT COALESCE(resolution_late_measured, FALSE) END))
-                               AS m(measure, counted)
-                 WHERE lighting_team_role IN ('support', 'aftersales') AND counted
+                SELECT company_id, month, kind || m.measure, m.value
+                  FROM (SELECT company_id, date_trunc('month', create_date)::date AS month,
+                               CASE lighting_team_role WHEN 'support' THEN 'consultation' ELSE 'feedback' END AS kind,
+                               COUNT(*) AS tickets,
+                               COUNT(*) FILTER (WHERE CASE lighting_team_role
+                                   WHEN 'support' THEN first_response_date IS NOT NULL
+                                                       AND NOT COALESCE(response_late_measured, FALSE)
+                                   ELSE closed_date IS NOT NULL
+                                        AND NOT COALESCE(resolution_late_measured, FALSE) END) AS on_time
+                          FROM helpdesk_ticket WHERE lighting_team_role IN ('support', 'aftersales')
+                      GROUP BY 1, 2, 3) AS tickets,
+                       LATERAL (VALUES ('_count', tickets), ('_on_time', on_time)) AS m(measure, value)
              UNION ALL
-                SELECT company_id, date_trunc('month', lighting_done_date)::date, measure, m.value
-                  FROM repair_order,
-                       LATERAL (VALUES ('repair_count', 1.0), ('repair_days', lighting_turnaround_days))
-                               AS m(measure, value)
-                 WHERE state = 'done' AND lighting_done_date IS NOT NULL
+                SELECT company_id, month, measure, m.value
+                  FROM (SELECT company_id, date_trunc('month', lighting_done_date)::date AS month,
+                               COUNT(*) AS repairs, SUM(lighting_turnaround_days) AS days
+                          FROM repair_order WHERE state = 'done' AND lighting_done_date IS NOT NULL
+                      GROUP BY 1, 2) AS repairs,
+                       LATERAL (VALUES ('repair_count', repairs), ('repair_days', days)) AS m(measure, value)
              UNION ALL
-                SELECT company_id, date_trunc('month', satisfaction_date::timestamp)::date, measure, m.value
-                  FROM lighting_install_job,
-                       LATERAL (VALUES ('survey_count', 1), ('satisfaction_total', satisfaction_score))
-                               AS m(measure, value)
-                 WHERE satisfaction_score > 0 AND satisfaction_date IS NOT NULL
+                SELECT company_id, month, measure, m.value
+                  FROM (SELECT company_id, date_trunc('month', satisfaction_date::timestamp)::date AS month,
+                               COUNT(*) AS surveys, SUM(satisfaction_score) AS points
+                          FROM lighting_install_job WHERE satisfaction_score > 0 AND satisfaction_date IS NOT NULL
+                      GROUP BY 1, 2) AS surveys,
+                       LATERAL (VALUES ('survey_count', surveys), ('satisfaction_total', points)) AS m(measure, value)
              UNION ALL
-                SELECT company_id, date_trunc('month', identified_on::timestamp)::date, 'risk_' || level || '_count', 1
-                  FROM lighting_risk WHERE state <> 'closed' AND level IS NOT NULL
+                SELECT company_id, date_trunc('month', identified_on::timestamp)::date, 'risk_' || level || '_count',
+                       COUNT(*)
+                  FROM lighting_risk WHERE state <> 'closed' AND level IS NOT NULL GROUP BY 1, 2, 3
              UNION ALL
-                SELECT company_id, date_trunc('month', date_deadline::timestamp)::date, 'overdue_action_count', 1
-                  FROM lighting_risk_action WHERE state = 'todo' AND date_deadline < %(today)s
+                SELECT company_id, date_trunc('month', date_deadline::timestamp)::date, 'overdue_action_count',
+                       COUNT(*)
+                  FROM lighting_risk_action WHERE state = 'todo' AND date_deadline < %(today)s GROUP BY 1, 2
              UNION ALL
                 SELECT company_id, %(month)s, 'headcount', 1 FROM hr_employee WHERE active
              UNION ALL
