@@ -72,10 +72,11 @@ CHECKS = {
     "expense_steps": (
         "hr.expense.sheet",
         """
-        SELECT s.id, s.company_id, s.create_date::date AS date,
-               (SELECT COUNT(*) FROM tier_review r
-                 WHERE r.model = 'hr.expense.sheet' AND r.res_id = s.id AND r.status = 'approved') >= 3 AS ok
-          FROM hr_expense_sheet s WHERE s.state IN ('approve', 'post', 'done')
+        SELECT s.id, s.company_id, s.create_date::date AS date, COALESCE(r.approved, 0) >= 3 AS ok
+          FROM hr_expense_sheet s
+     LEFT JOIN (SELECT res_id, COUNT(*) AS approved FROM tier_review
+                 WHERE model = 'hr.expense.sheet' AND status = 'approved' GROUP BY res_id) AS r ON r.res_id = s.id
+         WHERE s.state IN ('approve', 'post', 'done')
     """,
     ),
     "document_issued": (
