@@ -234,10 +234,14 @@ class LightingOfficeCompliance(models.Model):
         self.invalidate_model(["weight", "weighted_share"])
 
     def _figures_query(self):
+        # Each rule's records are counted per office and month in its own
+        # branch; ranks and weights join the counts, not the records.
         branches = SQL(" UNION ALL ").join(
             SQL(
-                "SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok "
-                "FROM (%s) AS c",
+                """SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date,
+                          COUNT(*) AS total_count, COUNT(*) FILTER (WHERE ok) AS compliant_count,
+                          COUNT(*) FILTER (WHERE NOT ok) AS offending_count
+                     FROM (%s) AS c GROUP BY 2, 3""",
                 key,
                 self._check_sql(key),
             )
@@ -250,19 +254,15 @@ class LightingOfficeCompliance(models.Model):
             -- across refreshes, and the id fits an integer up to office 44,000.
             SELECT (company_id * 2400 + (EXTRACT(YEAR FROM date)::int - 2000) * 12
                     + EXTRACT(MONTH FROM date)::int) * 20 + rank.n AS id,
-                   company_id, date, checks.check_key,
-                   COUNT(*) AS total_count,
-                   COUNT(*) FILTER (WHERE ok) AS compliant_count,
-                   COUNT(*) FILTER (WHERE NOT ok) AS offending_count,
-                   100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS share,
-                   COALESCE(MAX(w.weight), 1.0) AS weight,
-                   COALESCE(MAX(w.weight), 1.0) * 100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS weighted_share,
-                   100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS score
-              FROM (%(branches)s) AS checks
-              JOIN (VALUES %(ranks)s) AS rank(check_key, n) ON rank.check_key = checks.check_key
-         LEFT JOIN lighting_compliance_weight w ON w.check_key = checks.check_key
+                   company_id, date, counts.check_key, total_count, compliant_count, offending_count,
+                   100.0 * compliant_count / total_count AS share,
+                   COALESCE(w.weight, 1.0) AS weight,
+                   COALESCE(w.weight, 1.0) * 100.0 * compliant_count / total_count AS weighted_share,
+                   100.0 * compliant_count / total_count AS score
+              FROM (%(branches)s) AS counts
+              JOIN (VALUES %(ranks)s) AS rank(check_key, n) ON rank.check_key = counts.check_key
+         LEFT JOIN lighting_compliance_weight w ON w.check_key = counts.check_key
              WHERE company_id IN (SELECT id FROM res_company WHERE is_lighting_office) AND date IS NOT NULL
-          GROUP BY company_id, date, checks.check_key, rank.n
             """,
             branches=branches,
             ranks=ranks,

@@ -10,8 +10,8 @@ from .budget_common import BudgetCase
 
 # One grouped SELECT, for 2 offices or 50 (bench/scorecard.py).
 GROUP_QUERIES = 1
-# The lock, then a DELETE and an INSERT ... SELECT for the scorecard and for compliance.
-REFRESH_QUERIES = 5
+# The lock, JIT off, then a DELETE and an INSERT ... SELECT for the scorecard and for compliance.
+REFRESH_QUERIES = 6
 
 
 @tagged("post_install", "-at_install")
