@@ -355,12 +355,20 @@ report("drill-down: an office's late consultations of last month", rule._offendi
 for label, model in (("scorecard", "lighting.office.scorecard"), ("compliance", "lighting.office.compliance")):
     figures = env[model]._figures_query()
     refresh_ms = pg_time(SQL("SELECT count(*) FROM (%s) AS f", figures))
-    live_ms = pg_time(SQL("SELECT company_id, count(*) FROM (%s) AS f WHERE date >= %s GROUP BY company_id",
-                          figures, last_year[0][2]))
-    stored_ms = pg_time(SQL("SELECT company_id, count(*) FROM %s WHERE date >= %s GROUP BY company_id",
-                            SQL.identifier(env[model]._table), last_year[0][2]))
-    print(f"PostgreSQL, {label}: computing the figures {refresh_ms:.0f} ms, 12 months live {live_ms:.0f} ms, "
-          f"12 months stored {stored_ms:.1f} ms ({load()})")
+    live_ms = pg_time(
+        SQL("SELECT company_id, count(*) FROM (%s) AS f WHERE date >= %s GROUP BY company_id", figures, last_year[0][2])
+    )
+    stored_ms = pg_time(
+        SQL(
+            "SELECT company_id, count(*) FROM %s WHERE date >= %s GROUP BY company_id",
+            SQL.identifier(env[model]._table),
+            last_year[0][2],
+        )
+    )
+    print(
+        f"PostgreSQL, {label}: computing the figures {refresh_ms:.0f} ms, 12 months live {live_ms:.0f} ms, "
+        f"12 months stored {stored_ms:.1f} ms ({load()})"
+    )
 print(f"at end: {load()}")
 if os.environ.get("BENCH_COMMIT"):
     cr.commit()
