@@ -69,4 +69,4 @@ class LightingOfficeFiguresMixin(models.AbstractModel):
         self.check_access("read")
         if not self._refresh_office_figures():
             raise UserError(_("The office figures are being refreshed right now; open them again in a minute."))
-        return {"type": "ir.actions.client", "tag": "reload"}
+        return True  # the list reloads its rows
