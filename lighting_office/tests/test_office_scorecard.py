@@ -366,6 +366,12 @@ class TestOfficeScorecard(BudgetCase):
         self.assertGreaterEqual(row.refreshed_at, as_of)
         compliance = self.env["lighting.office.compliance"].search([("check_key", "=", "meeting_minutes")], limit=1)
         self.assertEqual(compliance.refreshed_at, row.refreshed_at, "scorecard and compliance share their As of")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("lighting_office.action_report_office_scorecard", row.ids)[0]
+            .decode()
+        )
+        self.assertRegex(html, r"As of <span>[^<]+</span>", "the PDF says how fresh it is")
 
     def test_monthly_mail_in_chinese(self):
         """Issue 18 item 3: on the 1st each office manager gets last month's scorecard PDF of the
