@@ -118,8 +118,10 @@ class LightingOfficeScorecard(models.Model):
                                        ('pipeline_amount', revenue)) AS m(measure, value)
                  WHERE m.measure IS NOT NULL AND m.value <> 0
              UNION ALL
-                SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date, measure, amount_residual
-                  FROM lighting_collection_report,
+                SELECT company_id, month, measure, amount
+                  FROM (SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date AS month,
+                               aging_bucket, SUM(amount_residual) AS amount
+                          FROM lighting_collection_report GROUP BY 1, 2, 3) AS due,
                        LATERAL (VALUES ('overdue_amount'), ('overdue_' || aging_bucket)) AS m(measure)
              UNION ALL
                 SELECT company_id, date, measure, m.value
