@@ -133,6 +133,7 @@
         "views/install_job_portal_templates.xml",
         "views/customer_training_portal_templates.xml",
         "data/home_action_data.xml",
+        "data/office_figures_data.xml",
     ],
     "demo": [
         "demo/company_demo.xml",
@@ -149,6 +150,7 @@
         "demo/scorecard_demo.xml",
         "demo/portal_demo.xml",
         "demo/office_month_demo.xml",
+        "demo/office_figures_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

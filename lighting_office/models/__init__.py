@@ -110,6 +110,7 @@ from . import cleaning_plan
 from . import cleaning_task
 from . import ir_http
 from . import ir_module_module
+from . import office_figures_mixin
 from . import office_scorecard
 from . import office_compliance
 from . import compliance_weight
