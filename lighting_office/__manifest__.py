@@ -1,7 +1,7 @@
 {
     "name": "Lighting Office",
     "summary": "Branch offices of a lighting company run by the office regulation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "author": "lighting_office developers",
     # placeholders until the project has its public address and maintainers' handles

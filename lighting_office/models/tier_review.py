@@ -25,26 +25,43 @@ class TierReview(models.Model):
 
     @api.depends("model", "res_id", "definition_id.company_id")
     def _compute_company_id(self):
+        documents = self._get_documents()
         for review in self:
-            document = review._get_document()
+            document = documents.get(review.id)
             review.company_id = document._get_company() if document else review.definition_id.company_id
 
-    def _get_document(self):
-        self.ensure_one()
-        if not self.model or not self.res_id or self.model not in self.env:
-            return None
-        return self.env[self.model].browse(self.res_id).exists()
+    def _get_documents(self):
+        """{review id: its document}, reviews whose document is gone left out:
+        one existence check per model, whatever the number of reviews."""
+        documents = {}
+        for model, reviews in self.grouped("model").items():
+            if not model or model not in self.env:
+                continue
+            existing = self.env[model].browse(reviews.mapped("res_id")).exists()
+            documents.update(
+                (review.id, existing.browse(review.res_id)) for review in reviews if review.res_id in existing._ids
+            )
+        return documents
 
     @api.model
     def _get_reviewer_fields(self):
         return super()._get_reviewer_fields() + ["definition_id.review_type"]
 
-    def _get_reviewers(self):
-        """Nobody reviews their own claim: the claimant is left out of a step,
-        and a step left without reviewer goes to the next level (FALLBACK)."""
+    @api.depends(lambda self: self._get_reviewer_fields())
+    def _compute_reviewer_ids(self):
         # sudo: who reviews must not depend on whom the requester may see
         # (res.users has a company rule); the result only fills reviewer_ids.
-        document = self.sudo()._get_document()
+        documents = self.sudo()._get_documents()
+        for review in self:
+            review.reviewer_ids = review._get_reviewers_of_document(documents.get(review.id))
+
+    def _get_reviewers(self):
+        # sudo: as in _compute_reviewer_ids
+        return self._get_reviewers_of_document(self.sudo()._get_documents().get(self.id))
+
+    def _get_reviewers_of_document(self, document):
+        """Nobody reviews their own claim: the claimant is left out of a step,
+        and a step left without reviewer goes to the next level (FALLBACK)."""
         claimant = document._get_claimant_user() if document else self.env["res.users"]
         review_type = self.review_type
         if review_type not in OFFICE_REVIEW_TYPES:
@@ -61,7 +78,11 @@ class TierReview(models.Model):
             return document._get_company().office_manager_id if document else Users
         if review_type == "department_head":
             return document._get_department_head_user() if document else Users
-        return self.env.ref(f"lighting_office.group_lighting_{review_type}").sudo().users
+        # the id from ir.model.data's cache: env.ref would check the group exists, a query per step
+        group_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            f"lighting_office.group_lighting_{review_type}", raise_if_not_found=True
+        )
+        return self.env["res.groups"].sudo().browse(group_id).users
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -96,7 +117,20 @@ class TierReview(models.Model):
         # Deferring the statuses is base_tier_validation's own; a client's key is ignored.
         forged = self.env.context.get(DEFER_KEY) and not self.env.su
         reviews = self.with_context(**{DEFER_KEY: False}) if forged else self
-        return super(TierReview, reviews)._compute_can_review()
+        waiting = reviews.filtered(lambda review: review.status == "waiting")
+        super(TierReview, reviews)._compute_can_review()
+        # A step's reviewers are told once, when its turn comes (notify_on_pending),
+        # and not after a rejection (base_tier_validation moves the next step on then too).
+        turned = waiting.filtered(lambda review: review.status == "pending" and review.definition_id.notify_on_pending)
+        documents = turned._get_documents()
+        for steps in turned.grouped(lambda review: (review.model, review.res_id)).values():
+            document = documents.get(steps[0].id)
+            if document and not document.rejected:
+                document._notify_review_available(steps)
+
+    def _notify_pending_status(self, review_ids):
+        """base_tier_validation tells the reviewers of every pending step each time the
+        statuses are computed (after each decision); _compute_can_review tells them once."""
 
     def _check_review_write(self, vals):
         """A review is decided only through its document's flow (Validate,
@@ -129,8 +163,11 @@ class TierReview(models.Model):
             raise AccessError(
                 _("%(document)s: a review is decided in the reviewer's own name.", document=self._document_names())
             )
+        # sudo: as in _compute_reviewer_ids
+        documents = self.sudo()._get_documents()
         for review in self:
-            if self.env.user not in review._get_reviewers() or (review.status in DECIDED and "status" not in vals):
+            reviewers = review._get_reviewers_of_document(documents.get(review.id))
+            if self.env.user not in reviewers or (review.status in DECIDED and "status" not in vals):
                 raise AccessError(
                     _(
                         "%(document)s: %(user)s is not a reviewer of the step “%(step)s” and cannot decide it.",
@@ -142,8 +179,8 @@ class TierReview(models.Model):
 
     def _document_names(self):
         # sudo: only the names of the reviewed documents are shown in the refusal.
-        documents = [review.sudo()._get_document() for review in self]
-        return ", ".join(document.display_name for document in documents if document) or ", ".join(
+        documents = self.sudo()._get_documents().values()
+        return ", ".join(document.display_name for document in documents) or ", ".join(
             str(res_id) for res_id in self.mapped("res_id")
         )
 
