@@ -117,20 +117,12 @@ class TierReview(models.Model):
         # Deferring the statuses is base_tier_validation's own; a client's key is ignored.
         forged = self.env.context.get(DEFER_KEY) and not self.env.su
         reviews = self.with_context(**{DEFER_KEY: False}) if forged else self
-        waiting = reviews.filtered(lambda review: review.status == "waiting")
-        super(TierReview, reviews)._compute_can_review()
-        # A step's reviewers are told once, when its turn comes (notify_on_pending),
-        # and not after a rejection (base_tier_validation moves the next step on then too).
-        turned = waiting.filtered(lambda review: review.status == "pending" and review.definition_id.notify_on_pending)
-        documents = turned._get_documents()
-        for steps in turned.grouped(lambda review: (review.model, review.res_id)).values():
-            document = documents.get(steps[0].id)
-            if document and not document.rejected:
-                document._notify_review_available(steps)
+        return super(TierReview, reviews)._compute_can_review()
 
     def _notify_pending_status(self, review_ids):
         """base_tier_validation tells the reviewers of every pending step each time the
-        statuses are computed (after each decision); _compute_can_review tells them once."""
+        statuses are computed (after each decision, out of turn too): they are told once,
+        when their turn comes (tier_validation._notify_turns_come)."""
 
     def _check_review_write(self, vals):
         """A review is decided only through its document's flow (Validate,
