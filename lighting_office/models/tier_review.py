@@ -208,15 +208,27 @@ class TierReview(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self.env.su:
-            domain = expression.AND([domain, self._readable_document_domain()])
+            domain = expression.AND([domain, self._readable_document_domain(self._models_searched(domain))])
         return super()._search(domain, offset, limit, order)
 
     @api.model
-    def _readable_document_domain(self):
-        """Reviews of the documents the user may read (one subquery per model, no extra query)."""
+    def _models_searched(self, domain):
+        """The models a domain of only AND-ed conditions pins with ("model", "=", name), as the
+        reviews of a document do; None when it may match reviews of any model."""
+        if any(item in (expression.OR_OPERATOR, expression.NOT_OPERATOR) for item in domain):
+            return None
+        pinned = {leaf[2] for leaf in domain if expression.is_leaf(leaf) and tuple(leaf[:2]) == ("model", "=")}
+        return pinned or None
+
+    @api.model
+    def _readable_document_domain(self, models=None):
+        """Reviews of the documents the user may read (one subquery per model, no extra query):
+        of the tier-validated `models` only when given (a document's reviews: one subquery,
+        not one per tier-validated model, which made every document's reviews a slow query)."""
+        names = self.env["tier.definition"]._get_tier_validation_model_names()
         parts = [
             ["&", ("model", "=", name), ("res_id", "in", self.env[name].with_context(active_test=False)._search([]))]
-            for name in self.env["tier.definition"]._get_tier_validation_model_names()
-            if name in self.env and self.env[name].has_access("read")
+            for name in names
+            if name in self.env and (models is None or name in models) and self.env[name].has_access("read")
         ]
         return expression.OR(parts) if parts else expression.FALSE_DOMAIN

@@ -258,3 +258,23 @@ class TestParityQueries(LightingOfficeCase):
         self.assertEqual(
             (staff.notification_type, by_mail.notification_type, other.notification_type), ("inbox", "email", "email")
         )
+
+    def test_reviews_of_a_document_search_its_model_only(self):
+        """R1.2, R3.1.4: the reviews of a document are searched with the one subquery of its
+        model's record rules (confirming an order read every tier-validated model's, 20 ms);
+        a search of reviews of any model still keeps to the documents the user may read."""
+        sales_b = self.users["sales", "b"]
+        order_a, order_b = self._orders(1, 0), self._orders(0, 1)
+        (order_a | order_b).request_validation()
+        Review = self.env["tier.review"].with_user(sales_b)
+        query = Review._search([("model", "=", "sale.order"), ("res_id", "in", (order_a | order_b).ids)])
+        sql = query.select().code
+        self.assertIn('"sale_order"', sql)
+        self.assertNotIn('"lighting_archive_loan"', sql)
+        self.assertEqual(Review.browse(query).res_id, order_b.id)
+        self.assertEqual(
+            Review.search(["|", ("model", "=", "sale.order"), ("res_id", "=", order_a.id)]).res_id, order_b.id
+        )
+        self.assertIn(
+            '"lighting_archive_loan"', Review._search(["|", ("model", "=", "x"), ("model", "=", "y")]).select().code
+        )
