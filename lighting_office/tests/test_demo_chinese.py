@@ -19,10 +19,15 @@ class TestDemoInChinese(TransactionCase):
         super().setUpClass()
         if not cls.env["ir.module.module"].search([("name", "=", "lighting_office")]).demo:
             raise SkipTest("runs on a database with lighting_office's demo data (make test's first step)")
+        # the demo's records, and the documents its walk creates (lighting.*, without external id)
         demo = cls.env["ir.model.data"].search([("module", "=", "lighting_office")])
         documents = {(data.model, data.res_id) for data in demo}
-        messages = cls.env["mail.message"].search([("model", "in", list({model for model, _ in documents}))])
-        cls.messages = messages.filtered(lambda message: (message.model, message.res_id) in documents)
+        messages = cls.env["mail.message"].search(
+            ["|", ("model", "in", list({model for model, _ in documents})), ("model", "=like", "lighting.%")]
+        )
+        cls.messages = messages.filtered(
+            lambda message: message.model.startswith("lighting.") or (message.model, message.res_id) in documents
+        )
         cls.models = (
             cls.env["ir.model"].with_context(lang="en_US").search([("model", "in", cls.messages.mapped("model"))])
         )
