@@ -34,8 +34,8 @@ class TestReviewWidgetInChinese(LightingOfficeCase, HttpCase):
             self.assertEqual(served, {"lighting_office": chinese}, term)
 
     def test_review_widget_tour(self):
-        """R3.1.4: the office manager opens a quotation waiting for review: its review table and the reviews
-        menu are in Chinese."""
+        """R3.1.4: the office manager opens a quotation waiting for review: its banner (next review), its review
+        table and the reviews menu are in Chinese."""
         order = self._order(self.office_a, self.users["sales", "a"])
         order.with_user(self.users["sales", "a"]).request_validation()
         self.start_tour(

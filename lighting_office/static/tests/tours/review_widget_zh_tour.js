@@ -4,6 +4,10 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("lighting_office_review_widget_zh", {
   steps: () => [
     {
+      content: "The banner names the next review in Chinese",
+      trigger: ".o_form_view .o_field_widget[name=next_review]:contains(下一步审核：)",
+    },
+    {
       content: "Open the reviews of the quotation",
       trigger: ".o_form_view a.o_info_btn:contains(审核)",
       run: "click",
