@@ -33,7 +33,17 @@ class TestDemoInChinese(TransactionCase):
         )
 
     def _texts(self):
-        return [(message, TAGS.sub(" ", message.body or "")) for message in self.messages]
+        """What the chatter shows of each message: its body and its subtype's description (the web client
+        shows helpdesk_mgmt's "Ticket created" over the creation line)."""
+        return [
+            (
+                message,
+                TAGS.sub(
+                    " ", f"{message.body or ''} {message.subtype_id.with_context(lang='zh_CN').description or ''}"
+                ),
+            )
+            for message in self.messages
+        ]
 
     def test_creation_lines_name_documents_in_chinese(self):
         """R1.2: the "… 创建" line of every demo document names its kind in Chinese, not "Office Budget 创建"."""

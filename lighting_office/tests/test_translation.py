@@ -84,6 +84,8 @@ class TestChineseScreens(TransactionCase):
         self.assertEqual(self.zh.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").name, "电话")
         self.assertEqual(dict(ticket.fields_get(["priority"])["priority"]["selection"])["3"], "很高")
         self.assertEqual(ticket.fields_get(["team_id"])["team_id"]["string"], "团队")
+        self.assertEqual(self.zh.ref("helpdesk_mgmt.hlp_tck_created").description, "工单已创建")
+        self.assertEqual(self.zh.ref("base_tier_validation.mt_tier_validation_accepted").name, "审核通过通知")
         sheet_states = dict(self.zh["hr.expense.sheet"].fields_get(["state"])["state"]["selection"])
         self.assertEqual(sheet_states["submit"], "已提交")
         self.assertEqual(dict(self.zh["hr.expense"].fields_get(["state"])["state"]["selection"])["draft"], "待报销")
