@@ -3,6 +3,9 @@ from odoo.http import request
 
 from .res_company import HQ_GROUPS
 
+# Where several modules translate the same web-client string, these catalogues' Chinese is shown.
+PREFERRED_CATALOGUES = ("lighting_office", "web")
+
 
 class IrHttp(models.AbstractModel):
     _inherit = "ir.http"
@@ -29,16 +32,21 @@ class IrHttp(models.AbstractModel):
     @api.model
     def get_translations_for_webclient(self, modules, lang):
         """The web client merges the terms of every module into one dictionary, in no set order
-        (the modules come from a set). i18n_extra/ gives the JavaScript and template strings of
-        base_tier_validation's review table and menu this module's Chinese (审核, 待审核人…), which
-        Odoo serves as this module's terms: the same strings are left out of the other modules'
-        lists so that these are the ones shown, whatever the order."""
+        (the modules come from a set), so a string two modules translate differently reads one way
+        or the other from one server start to the next (web_hierarchy's "New" is 创建, the web
+        client's 新建). This module's terms win (i18n_extra/ gives base_tier_validation's review table
+        and menu its 审核 words), then the web client's own: the other modules' lists leave out the
+        strings these two translate."""
         translations, lang_params = super().get_translations_for_webclient(modules, lang)
-        ours = translations.get("lighting_office")
-        if ours and ours["messages"]:
-            terms = {message["id"] for message in ours["messages"]}
-            for module, catalogue in translations.items():
-                if module != "lighting_office":
-                    messages = tuple(message for message in catalogue["messages"] if message["id"] not in terms)
-                    translations[module] = {**catalogue, "messages": messages}
+        preferred = [module for module in PREFERRED_CATALOGUES if module in translations]
+        others = [module for module in translations if module not in PREFERRED_CATALOGUES]
+        taken = set()
+        for module in preferred + others:
+            catalogue = translations[module]
+            translations[module] = {
+                **catalogue,
+                "messages": tuple(message for message in catalogue["messages"] if message["id"] not in taken),
+            }
+            if module in preferred:
+                taken |= {message["id"] for message in catalogue["messages"]}
         return translations, lang_params
