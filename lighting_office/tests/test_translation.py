@@ -97,7 +97,7 @@ class TestChineseScreens(TransactionCase):
 
     def test_catalogue_reads_right(self):
         """R1.2: words that read wrong in the catalogue are fixed (lighting requirements, the budget's post,
-        cost and expense, the risk column)."""
+        cost and expense, the risk column, the meeting's place)."""
 
         def label(model, field):
             return self.zh[model].fields_get([field])[field]["string"]
@@ -107,6 +107,7 @@ class TestChineseScreens(TransactionCase):
         categories = dict(self.zh["lighting.budget.line"].fields_get(["category"])["category"]["selection"])
         self.assertNotEqual(categories["cost"], categories["expense"])
         self.assertEqual(label("lighting.risk.action", "risk_id"), "风险")
+        self.assertEqual(label("lighting.meeting", "location"), "地点")  # a meeting's place, not a file's 存放地点
         solution = _arch(self.zh["lighting.solution"])
         self.assertIn("照明要求", solution)
         self.assertNotIn("任职要求", solution)
