@@ -109,6 +109,12 @@ class TierValidation(models.AbstractModel):
     # The chatter lines of a review, here in this module's catalogue: Odoo looks a
     # dependency's Python strings up in that dependency's own translations only, and
     # base_tier_validation ships no Chinese for them.
+    def _compute_next_review(self):
+        # base_tier_validation's "Next: %s" is looked up in its own catalogue, which has no Chinese for it
+        for record in self:
+            review = record.review_ids.sorted("sequence").filtered(lambda review: review.status == "pending")[:1]
+            record.next_review = review and _("Next review: %(step)s", step=review.name or "")
+
     def _review_comment(self):
         return next(
             iter(

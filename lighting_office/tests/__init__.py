@@ -65,3 +65,5 @@ from . import test_walls_company
 from . import test_access_matrix
 from . import test_bypass
 from . import test_reader_language
+from . import test_review_widget_zh
+from . import test_demo_chinese
