@@ -141,7 +141,7 @@ class LightingOfficeScorecard(models.Model):
                  WHERE active AND m.measure IS NOT NULL AND m.value <> 0
              UNION ALL
                 SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date, measure, amount_residual
-                  FROM lighting_collection_report,
+                  FROM (%(collection_report)s) AS collection_report,
                        LATERAL (VALUES ('overdue_amount'), ('overdue_' || aging_bucket)) AS m(measure)
              UNION ALL
                 SELECT company_id, date, measure, m.value
@@ -221,8 +221,9 @@ class LightingOfficeScorecard(models.Model):
             month=self._today().replace(day=1),
             year=self._today().year,
             columns=SQL(", ").join(self._measure_columns()),
-            # budget versus actual is a query, not a table (its model's _table_query)
+            # budget versus actual and overdue receivables are queries, not tables (their models' _table_query)
             budget_analysis=self.env["lighting.budget.analysis"]._table_query,
+            collection_report=self.env["lighting.collection.report"]._table_query,
         )
 
     def _measure_columns(self):
