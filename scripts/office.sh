@@ -249,8 +249,15 @@ demo_loaded() {
 }
 
 install_with_demo() {
-  odoo -d "$1" -i lighting_office --stop-after-init
+  # As `run` makes it: with Chinese loaded.
+  odoo -d "$1" -i lighting_office --load-language=zh_CN --stop-after-init
   demo_loaded "$1" || { echo "The demo data of lighting_office failed to load: see $LOG_DIR/odoo.log"; return 1; }
+}
+
+# The tests that need the demo data (the rest run on a database without it).
+test_demo() {
+  (cd "$ROOT" && "$PYTHON" -m pytest -p no:cacheprovider -q --odoo-config="$CONF" --odoo-database="$1" \
+    lighting_office/tests/test_demo_chinese.py)
 }
 
 cmd_test() {
@@ -258,7 +265,8 @@ cmd_test() {
   chromium_browser
   local started=$SECONDS
   dropdb_if_exists "${TEST_DB}_demo"
-  step "lighting_office installed with demo data (the demo must load)" install_with_demo "${TEST_DB}_demo"
+  step "lighting_office installed with demo data in Chinese (it must load)" install_with_demo "${TEST_DB}_demo"
+  step "The demo reads in Chinese (test_demo_chinese.py on that database)" test_demo "${TEST_DB}_demo"
   dropdb_if_exists "${TEST_DB}_demo"
   dropdb_if_exists "$TEST_DB"
   step "Dependencies installed without demo into $TEST_DB" \

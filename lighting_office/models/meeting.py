@@ -42,7 +42,7 @@ class LightingMeeting(models.Model):
     organizer_id = fields.Many2one("res.users", required=True, default=lambda self: self.env.user)
     date_start = fields.Datetime(string="Start", required=True, tracking=True)
     duration = fields.Float(default=1.0, help="In hours.")
-    location = fields.Char()
+    location = fields.Char(string="Place")
     agenda = fields.Html()
     attendee_ids = fields.Many2many(
         "res.users", string="Attendees", domain="[('share', '=', False), ('company_ids', 'in', company_id)]"

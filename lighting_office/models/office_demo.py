@@ -27,6 +27,11 @@ class LightingOfficeDemo(models.AbstractModel):
         self._walk_expense()
         self._post_overdue_invoices()
         self._walk_budget()
+        self._walk_filing()
+        self._walk_solutions()
+        self._walk_documents()
+        self._walk_vehicles_and_trips()
+        self._walk_meetings()
 
     def _archive_odoo_demo(self):
         """Odoo's own demo customers and furniture (Deco Addict, Azure Interior, Office chairs…) are
@@ -62,7 +67,7 @@ class LightingOfficeDemo(models.AbstractModel):
         return self.env.ref(f"lighting_office.{xmlid}")
 
     def _walk_sales(self):
-        """R3.1.2-R3.1.4: the manager logs a contact; a quotation goes to review."""
+        """R3.1.2-R3.1.4: the manager logs a contact; quotations go to review."""
         manager = self._user("user_hd_manager")
         lead = self.env.ref("lighting_office.lead_school").with_user(manager)
         self.env["lighting.contact.log"].with_user(manager).create(
@@ -76,8 +81,8 @@ class LightingOfficeDemo(models.AbstractModel):
         )
         # demo content, written in Chinese as the demo office would
         lead.message_post(body="已安排暑期施工窗口,请销售尽快提交方案。", message_type="comment")  # pylint: disable=translation-required
-        order = self.env.ref("lighting_office.order_school")
-        order.with_user(self._user("user_hd_sales")).request_validation()
+        for xmlid in ("order_school", "order_mall"):
+            self.env.ref(f"lighting_office.{xmlid}").with_user(self._user("user_hd_sales")).request_validation()
 
     def _walk_execution(self):
         """R3.1.4-R3.2.3: approved, confirmed and signed orders; their jobs handed over."""
@@ -258,3 +263,204 @@ class LightingOfficeDemo(models.AbstractModel):
         budget.request_validation()
         budget.with_user(finance).validate_tier()
         budget.action_approve()
+
+    def _walk_filing(self):
+        """R3.1.4, R6.2.2: HQ Finance files the signed hotel contract; the office keeps its copy in the ledger."""
+        order = self.env.ref("lighting_office.order_hotel")
+        year = fields.Date.context_today(self).year
+        self.env["lighting.contract.filing.wizard"].with_user(self._user("user_hq_finance")).create(
+            {"sale_order_id": order.id, "filing_number": f"HQ-{year}-0001"}
+        ).action_file()
+        self.env["lighting.archive.file"].with_user(self._user("user_hd_manager")).create(
+            {
+                "name": f"{order.name} {order.partner_id.name} 销售合同(签字版)",
+                "class_id": self.env.ref("lighting_office.document_class_con").id,
+                "company_id": order.company_id.id,
+                "location": "档案柜 B-2",
+                "confidentiality": "confidential",
+            }
+        )
+
+    def _walk_solutions(self):
+        """R3.2.2: support designs the hotel's lighting, the manager reviews it, the customer accepts it;
+        the mall's first version waits for the manager's review."""
+        support, manager = self._user("user_hd_support"), self._user("user_hd_manager")
+        solution = (
+            self.env["lighting.solution"]
+            .with_user(support)
+            .create(
+                {
+                    "title": "酒店宴会厅及会议室照明方案",
+                    "lead_id": self.env.ref("lighting_office.lead_hotel").id,
+                    "company_id": self.env.ref("lighting_office.office_east").id,
+                    "user_id": support.id,
+                    "site_description": "三层宴会厅挑高 6 米，需分区调光；两间会议室兼作培训室。",
+                    "budget": 180000,
+                    "room_ids": [
+                        Command.create(self._room("宴会厅", "room_meeting", 420, 6, "product_track_spot", 2600, 26)),
+                        Command.create(self._room("第一会议室", "room_meeting", 60, 3, "product_panel", 3600, 36)),
+                        Command.create(self._room("第二会议室", "room_meeting", 45, 3, "product_panel", 3600, 36)),
+                    ],
+                }
+            )
+        )
+        solution.request_validation()
+        solution.with_user(manager).validate_tier()
+        solution.action_send()
+        solution.write({"customer_feedback": "宴会厅调光分区满意，会议室色温改为 4000K 即可。"})
+        solution.action_accept()
+        self.env.ref("lighting_office.solution_mall_v1").with_user(support).request_validation()
+
+    def _room(self, name, standard, area, height, product, flux, power):
+        return {
+            "name": name,
+            "standard_id": self.env.ref(f"lighting_office.{standard}").id,
+            "area": area,
+            "ceiling_height": height,
+            "product_id": self.env.ref(f"lighting_office.{product}").id,
+            "luminaire_flux": flux,
+            "luminaire_power": power,
+        }
+
+    def _walk_documents(self):
+        """R6.2.1: each office's documents are reviewed by its manager and issued with their number;
+        华南's rule is then filed in the archive ledger."""
+        for office, author, manager, values in (
+            (
+                "office_east",
+                "user_hd_sales",
+                "user_hd_manager",
+                {"name": "展厅样品借用管理办法", "document_type": "rule"},
+            ),
+            ("office_south", "user_hn_sales", "user_hn_manager", {"name": "客户拜访记录规范", "document_type": "rule"}),
+        ):
+            document = (
+                self.env["lighting.document"]
+                .with_user(self._user(author))
+                .create(
+                    {
+                        **values,
+                        "class_id": self.env.ref("lighting_office.document_class_adm").id,
+                        "company_id": self.env.ref(f"lighting_office.{office}").id,
+                        "body": "<p>经办事处经理审核后发布，全体人员遵照执行。</p>",
+                    }
+                )
+            )
+            document.request_validation()
+            document.with_user(self._user(manager)).validate_tier()
+            document.with_user(self._user(manager)).action_issue()
+        document.with_user(self._user("user_hn_manager")).action_archive_document()
+        notice = self.env.ref("lighting_office.demo_document_office_hours").with_user(self._user("user_hd_sales"))
+        notice.request_validation()
+
+    def _walk_vehicles_and_trips(self):
+        """R6.4.1-R6.4.3: the van of 华东 is approved and out on its trip; 华南's van is booked for tomorrow;
+        a day trip of 华东's support is approved and reported, a trip of 华南's sales is approved."""
+        now = fields.Datetime.now()
+        today = fields.Date.context_today(self)
+        hd_van = self.env.ref("lighting_office.demo_vehicle_hd_van")
+        hn_van = self.env.ref("lighting_office.demo_vehicle_hn_van")
+        for employee, manager, vehicle, purpose, destination, start in (
+            ("employee_hd_support", "user_hd_manager", hd_van, "现场复核宴会厅吊顶尺寸", "浦东金桥酒店", 1),
+            ("employee_hn_sales", "user_hn_manager", hn_van, "送高棚灯样品至东莞工厂", "东莞精工电子厂", 24),
+        ):
+            employee = self.env.ref(f"lighting_office.{employee}")
+            request = (
+                self.env["lighting.vehicle.request"]
+                .with_user(employee.user_id)
+                .create(
+                    {
+                        "vehicle_id": vehicle.id,
+                        "employee_id": employee.id,
+                        "company_id": vehicle.company_id.id,
+                        "purpose": purpose,
+                        "destination": destination,
+                        "date_from": now + timedelta(hours=start),
+                        "date_to": now + timedelta(hours=start + 5),
+                    }
+                )
+            )
+            request.request_validation()
+            request.with_user(self._user(manager)).validate_tier()
+        request = self.env["lighting.vehicle.request"].search(
+            [("vehicle_id", "=", hd_van.id), ("state", "=", "approved")], limit=1
+        )
+        request.with_user(request.employee_id.user_id).action_start()
+        for employee, manager, destination, purpose, days, cost in (
+            ("employee_hd_support", "user_hd_manager", "苏州实验学校", "教室照度现场检测", 0, 600),
+            ("employee_hn_sales", "user_hn_manager", "深圳物流园", "拜访仓储客户，洽谈高棚灯替换", 7, 1800),
+        ):
+            employee = self.env.ref(f"lighting_office.{employee}")
+            trip = (
+                self.env["lighting.business.trip"]
+                .with_user(employee.user_id)
+                .create(
+                    {
+                        "employee_id": employee.id,
+                        "company_id": employee.company_id.id,
+                        "destination": destination,
+                        "purpose": purpose,
+                        "date_from": today + timedelta(days=days),
+                        "date_to": today + timedelta(days=days + (1 if days else 0)),
+                        "estimated_cost": cost,
+                    }
+                )
+            )
+            trip.request_validation()
+            trip.with_user(self._user(manager)).validate_tier()
+            if not days:
+                trip.write({"report": "<p>12 间教室平均照度 320 lx，黑板面不足 500 lx，建议加装黑板灯。</p>"})
+                trip.action_file_report()
+
+    def _walk_meetings(self):
+        """R6.3: each office's manager sends the notice of the month's meeting and then its minutes,
+        whose action items become their owners' to-dos."""
+        today = fields.Date.context_today(self)
+        for office, manager, staff, topic, minutes, action in (
+            (
+                "office_east",
+                "user_hd_manager",
+                ("user_hd_sales", "user_hd_support", "user_hd_aftersales"),
+                "月度例会：回款与酒店项目交付",
+                "<p>商场项目回款逾期 45 天，销售本周上门催收；酒店项目下周进场安装。</p>",
+                ("user_hd_sales", "商场项目回款催收并反馈", 7),
+            ),
+            (
+                "office_south",
+                "user_hn_manager",
+                ("user_hn_sales", "user_hn_support", "user_hn_aftersales"),
+                "月度例会：工厂客户高棚灯替换",
+                "<p>东莞工厂高棚灯样品本周送达；物流园项目下周拜访。</p>",
+                ("user_hn_sales", "整理物流园项目需求清单", 10),
+            ),
+        ):
+            manager = self._user(manager)
+            owner, name, days = action
+            meeting = (
+                self.env["lighting.meeting"]
+                .with_user(manager)
+                .create(
+                    {
+                        "name": topic,
+                        "meeting_type": "monthly",
+                        "company_id": self.env.ref(f"lighting_office.{office}").id,
+                        "organizer_id": manager.id,
+                        "date_start": fields.Datetime.now() + timedelta(minutes=30),
+                        "location": "会议室",
+                        "agenda": "<ol><li>本月回款</li><li>项目交付</li><li>下月计划</li></ol>",
+                        "attendee_ids": [Command.set([self._user(user).id for user in staff])],
+                    }
+                )
+            )
+            meeting.action_send_notice()
+            meeting.write(
+                {
+                    "minutes": minutes,
+                    "action_ids": [
+                        Command.create(
+                            {"name": name, "owner_id": self._user(owner).id, "date_due": today + timedelta(days=days)}
+                        )
+                    ],
+                }
+            )
+            meeting.action_send_minutes()

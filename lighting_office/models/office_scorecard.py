@@ -121,7 +121,7 @@ class LightingOfficeScorecard(models.Model):
                 SELECT company_id, month, measure, amount
                   FROM (SELECT company_id, date_trunc('month', invoice_date_due::timestamp)::date AS month,
                                aging_bucket, SUM(amount_residual) AS amount
-                          FROM lighting_collection_report GROUP BY 1, 2, 3) AS due,
+                          FROM (%(collection)s) AS collection GROUP BY 1, 2, 3) AS due,
                        LATERAL (VALUES ('overdue_amount'), ('overdue_' || aging_bucket)) AS m(measure)
              UNION ALL
                 SELECT company_id, date, measure, m.value
@@ -205,8 +205,9 @@ class LightingOfficeScorecard(models.Model):
             month=self._today().replace(day=1),
             year=self._today().year,
             columns=SQL(", ").join(self._measure_columns()),
-            # budget versus actual is a query, not a table (its model's _table_query)
+            # budget versus actual and the receivables are queries, not tables (their models' _table_query)
             budget_analysis=self.env["lighting.budget.analysis"]._table_query,
+            collection=self.env["lighting.collection.report"]._table_query,
         )
 
     def _measure_names(self):

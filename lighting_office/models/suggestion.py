@@ -157,13 +157,14 @@ class LightingSuggestion(models.Model):
     def _schedule_answer(self):
         # sudo: the office manager is asked to answer a suggestion of their own
         # office; the author may not create activities for others.
+        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for suggestion in self.sudo():
             manager = suggestion.company_id.office_manager_id
             if manager:
                 suggestion.activity_schedule(
                     "mail.mail_activity_data_todo",
                     date_deadline=suggestion.deadline,
-                    summary=_("Answer the employee's %(kind)s", kind=suggestion.kind),
+                    summary=_("Answer the employee's %(kind)s", kind=kinds[suggestion.kind]),
                     user_id=manager.id,
                 )
 

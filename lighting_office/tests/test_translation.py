@@ -84,6 +84,8 @@ class TestChineseScreens(TransactionCase):
         self.assertEqual(self.zh.ref("helpdesk_mgmt.helpdesk_ticket_channel_phone").name, "电话")
         self.assertEqual(dict(ticket.fields_get(["priority"])["priority"]["selection"])["3"], "很高")
         self.assertEqual(ticket.fields_get(["team_id"])["team_id"]["string"], "团队")
+        self.assertEqual(self.zh.ref("helpdesk_mgmt.hlp_tck_created").description, "工单已创建")
+        self.assertEqual(self.zh.ref("base_tier_validation.mt_tier_validation_accepted").name, "审核通过通知")
         sheet_states = dict(self.zh["hr.expense.sheet"].fields_get(["state"])["state"]["selection"])
         self.assertEqual(sheet_states["submit"], "已提交")
         self.assertEqual(dict(self.zh["hr.expense"].fields_get(["state"])["state"]["selection"])["draft"], "待报销")
@@ -95,7 +97,7 @@ class TestChineseScreens(TransactionCase):
 
     def test_catalogue_reads_right(self):
         """R1.2: words that read wrong in the catalogue are fixed (lighting requirements, the budget's post,
-        cost and expense, the risk column)."""
+        cost and expense, the risk column, the meeting's place)."""
 
         def label(model, field):
             return self.zh[model].fields_get([field])[field]["string"]
@@ -105,6 +107,7 @@ class TestChineseScreens(TransactionCase):
         categories = dict(self.zh["lighting.budget.line"].fields_get(["category"])["category"]["selection"])
         self.assertNotEqual(categories["cost"], categories["expense"])
         self.assertEqual(label("lighting.risk.action", "risk_id"), "风险")
+        self.assertEqual(label("lighting.meeting", "location"), "地点")  # a meeting's place, not a file's 存放地点
         solution = _arch(self.zh["lighting.solution"])
         self.assertIn("照明要求", solution)
         self.assertNotIn("任职要求", solution)
