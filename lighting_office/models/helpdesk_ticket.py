@@ -1,11 +1,16 @@
 import re
 
 from odoo import Command, _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
+
+from ..approval_flows import running_step, running_steps
 
 # Changing one of these applies the SLAs that fit the ticket now, counted from its creation.
 SLA_CRITERIA = {"team_id", "category_id", "tag_ids", "severity"}
 SEVERITIES = [("minor", "Minor"), ("major", "Major"), ("critical", "Critical")]
+# Recorded by the ticket's own steps (the first reply, Mark Responded, a closing stage, the SLA
+# upkeep), never taken from a client: the office's response and resolution figures rest on them.
+RECORDED_FIELDS = ("first_response_date", "closed_date", "ticket_sla_ids")
 
 
 def _hours_between(start, end):
@@ -107,18 +112,51 @@ class HelpdeskTicket(models.Model):
     def _get_sla_ticket_domain(self):
         return super()._get_sla_ticket_domain() + [("lighting_severity", "in", [False, self.severity])]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        for vals in vals_list:
+            self._check_recorded_fields(vals)
+        with running_step(self._name, "create"):
+            return super().create(vals_list)
+
     def write(self, vals):
-        res = super().write(vals)
-        if SLA_CRITERIA & set(vals):
-            self.refresh_sla()
-        if vals.get("first_response_date"):
-            self.ticket_sla_ids._lighting_close_response()
+        self._check_recorded_fields(vals)
+        with running_step(self._name, "write"):
+            res = super().write(vals)
+            if SLA_CRITERIA & set(vals):
+                self.refresh_sla()
+            if vals.get("first_response_date"):
+                self.ticket_sla_ids._lighting_close_response()
         return res
+
+    def _check_recorded_fields(self, vals):
+        sent = [name for name in RECORDED_FIELDS if name in vals]
+        if sent and not self.env.su and not self._ticket_step_running():
+            raise AccessError(
+                _(
+                    "%(ticket)s: the field “%(field)s” is recorded by the ticket's own steps "
+                    "(first reply, Mark Responded, closing stage, service targets), not written by hand.",
+                    ticket=self.display_name or _("New ticket"),
+                    field=self._fields[sent[0]].string,
+                )
+            )
+
+    @api.model
+    def _ticket_step_running(self):
+        return any(model == self._name for model, _method in running_steps())
+
+    def _record_first_response(self):
+        with running_step(self._name, "_record_first_response"):
+            self.filtered(lambda t: not t.first_response_date).write({"first_response_date": fields.Datetime.now()})
 
     def refresh_sla(self):
         """Keep the SLAs that still fit the ticket (their deadlines stay), apply the ones that now fit.
         helpdesk_mgmt_sla's "Set SLA" does the same for one ticket, but drops lines with the user's
         rights, which staff lack; so it is replaced, not extended."""
+        with running_step(self._name, "refresh_sla"):
+            self._refresh_sla()
+
+    def _refresh_sla(self):
         for ticket in self:
             slas = ticket._get_sla() if ticket.team_sla else self.env["helpdesk.sla"]
             stale = ticket.ticket_sla_ids.filtered(lambda line, slas=slas: line.sla_id not in slas)
@@ -203,12 +241,12 @@ class HelpdeskTicket(models.Model):
             and not self.env.user.share
             and message.subtype_id == self.env.ref("mail.mt_comment")
         ):
-            self.filtered(lambda t: not t.first_response_date).write({"first_response_date": fields.Datetime.now()})
+            self._record_first_response()
         return message
 
     def action_mark_responded(self):
         """For answers given by phone or on site, outside the chatter."""
-        self.filtered(lambda t: not t.first_response_date).write({"first_response_date": fields.Datetime.now()})
+        self._record_first_response()
 
     def action_publish_faq(self):
         self.ensure_one()

@@ -150,6 +150,40 @@ class TestHelpdeskSla(AftersalesCase):
         self.assertEqual(responses.state, "expired")
         self.assertTrue(ticket.response_late_measured)
 
+    def test_measured_dates_and_sla_lines_not_forged(self):
+        """R3.2.1, R3.3.1: staff cannot write a ticket's first response or closing date, nor its SLA lines,
+        by any client (write, create, the lines' own create/write/unlink); Mark Responded and a closing
+        stage still record them."""
+        monday = self._office_moment(self.office_a, MO, 9)
+        ticket = self._consultation(monday).with_user(self.support)
+        lines = ticket.ticket_sla_ids
+        self.assertEqual(len(lines), 2)
+        for vals in (
+            {"first_response_date": monday},
+            {"closed_date": monday},
+            {"ticket_sla_ids": [(2, lines[0].id)]},
+        ):
+            with self.assertRefused(AccessError, ticket.display_name, "not written by hand"):
+                ticket.write(vals)
+        with self.assertRefused(AccessError, "not written by hand"):
+            ticket.create({"name": "Answered already", "team_id": ticket.team_id.id, "first_response_date": monday})
+        TicketSla = self.env["helpdesk.ticket.sla"].with_user(self.support)
+        for operation in (
+            lambda: lines[0].with_user(self.support).write({"deadline": monday + timedelta(days=30)}),
+            lambda: lines[0].with_user(self.support).unlink(),
+            lambda: TicketSla.create({"ticket_id": ticket.id, "sla_id": lines[0].sla_id.id}),
+        ):
+            with self.assertRefused(AccessError, "not edited by hand"):
+                operation()
+        self.assertEqual(ticket.ticket_sla_ids, lines)
+        self.assertFalse(ticket.first_response_date)
+        with self._at(monday + timedelta(minutes=30)):
+            ticket.action_mark_responded()
+        self.assertEqual(ticket.first_response_date, monday + timedelta(minutes=30))
+        closing = self.env["helpdesk.ticket.stage"].search([("closed", "=", True)], limit=1)
+        ticket.stage_id = closing
+        self.assertTrue(ticket.closed_date)
+
     def test_who_may_change_targets(self):
         """R3.2.1, R1.2: the office manager changes the own office's SLAs, not another office's nor the
         shared ones; sales, support and after-sales only read their office's."""
