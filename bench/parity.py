@@ -25,9 +25,10 @@ import argparse
 import base64
 import statistics
 import time
+from datetime import timedelta
 
 import odoo
-from odoo import SUPERUSER_ID, Command, api
+from odoo import SUPERUSER_ID, Command, api, fields
 from odoo.modules.registry import Registry
 
 ROLES = ("sales", "support", "aftersales", "manager", "hq_finance", "hq_management")
@@ -144,19 +145,18 @@ class Side:
     # Each flow: prepare() runs before the clock, run(prepared) is timed.
     def _order(self):
         sales = self.users["sales"]
-        return (
-            self.env["sale.order"]
-            .with_user(sales)
-            .with_company(self.office)
-            .create(
-                {
-                    "partner_id": self.customer.id,
-                    "company_id": self.office.id,
-                    "user_id": sales.id,
-                    "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": 10})],
-                }
-            )
-        )
+        # What an office's quotation needs before review (R3.1.3), on both sides.
+        vals = {
+            "partner_id": self.customer.id,
+            "company_id": self.office.id,
+            "user_id": sales.id,
+            "payment_term_id": self.env.ref("account.account_payment_term_30days").id,
+            "commitment_date": fields.Datetime.now() + timedelta(days=30),
+            "order_line": [Command.create({"product_id": self.product.id, "product_uom_qty": 10})],
+        }
+        if self.lighting:
+            vals["contract_terms"] = "<p>Delivery within 30 days of the deposit.</p>"
+        return self.env["sale.order"].with_user(sales).with_company(self.office).create(vals)
 
     def prepare_confirm(self):
         order = self._order()

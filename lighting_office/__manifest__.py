@@ -1,7 +1,7 @@
 {
     "name": "Lighting Office",
     "summary": "Branch offices of a lighting company run by the office regulation",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "Sales/Sales",
     "author": "lighting_office developers",
     # placeholders until the project has its public address and maintainers' handles
@@ -15,6 +15,7 @@
         "sale_crm",
         "sale_tier_validation",
         "helpdesk_mgmt",
+        "helpdesk_mgmt_sla",
         "hr",
         "hr_recruitment",
         "hr_holidays",
@@ -37,6 +38,7 @@
         "data/sales_flow_data.xml",
         "data/consultation_data.xml",
         "data/helpdesk_channel_data.xml",
+        "data/helpdesk_sla_data.xml",
         "data/room_standard_data.xml",
         "data/ir_cron_data.xml",
         "data/risk_scale_data.xml",
@@ -58,6 +60,7 @@
         "views/collection_views.xml",
         "views/helpdesk_ticket_views.xml",
         "views/helpdesk_consultation_views.xml",
+        "views/helpdesk_sla_views.xml",
         "views/faq_views.xml",
         "views/tier_definition_views.xml",
         "views/res_config_settings_views.xml",
@@ -109,7 +112,7 @@
         "views/filing_round_views.xml",
         "report/archive_report.xml",
         "views/meeting_views.xml",
-        "views/activity_plan_views.xml",
+        "views/event_plan_views.xml",
         "views/budget_views.xml",
         "views/budget_analysis_views.xml",
         "views/maintenance_views.xml",
@@ -130,10 +133,12 @@
         "views/install_job_portal_templates.xml",
         "views/customer_training_portal_templates.xml",
         "data/home_action_data.xml",
+        "data/office_figures_data.xml",
     ],
     "demo": [
         "demo/company_demo.xml",
         "demo/office_demo.xml",
+        "demo/helpdesk_sla_demo.xml",
         "demo/company_logo_demo.xml",
         "demo/risk_demo.xml",
         "demo/people_demo.xml",
@@ -145,6 +150,7 @@
         "demo/scorecard_demo.xml",
         "demo/portal_demo.xml",
         "demo/office_month_demo.xml",
+        "demo/office_figures_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -16,8 +16,15 @@ class LightingArchiveLoan(models.Model):
     _name = "lighting.archive.loan"
     _description = "Archive File Loan"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
+    _inherit = [
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+        "lighting.todo.mixin",
+        "lighting.overdue.mixin",
+    ]
     _order = "id desc"
+    _overdue_state = "borrowed"
 
     _state_from = ["draft"]
     _state_to = ["borrowed"]
@@ -44,7 +51,6 @@ class LightingArchiveLoan(models.Model):
         tracking=True,
         copy=False,
     )
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -159,18 +165,6 @@ class LightingArchiveLoan(models.Model):
                         file=loan.file_id.sudo().display_name,
                     )
                 )
-
-    @api.depends("state", "date_due")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for loan in self:
-            loan.is_overdue = loan.state == "borrowed" and loan.date_due < today
-
-    def _search_is_overdue(self, operator, value):
-        today = fields.Date.context_today(self)
-        if (operator == "=") == bool(value):
-            return [("state", "=", "borrowed"), ("date_due", "<", today)]
-        return ["|", ("state", "!=", "borrowed"), ("date_due", ">=", today)]
 
     @flow_step
     def action_borrow(self):

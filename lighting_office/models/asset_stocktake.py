@@ -11,14 +11,13 @@ class LightingAssetStocktake(models.Model):
     _name = "lighting.asset.stocktake"
     _description = "Asset Stocktake"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.made.name.mixin"]
     _order = "date desc, id desc"
 
     _state_from = ["counting"]
     _state_to = ["done"]
     _tier_validation_manual_config = False
 
-    name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
     )
@@ -35,9 +34,13 @@ class LightingAssetStocktake(models.Model):
     )
 
     @api.depends("company_id.name", "date")
+    @api.depends_context("lang")
     def _compute_name(self):
         for stocktake in self:
             stocktake.name = _("%(office)s stocktake %(date)s", office=stocktake.company_id.name, date=stocktake.date)
+
+    def _search_name(self, operator, value):
+        return [("company_id.name", operator, value)]
 
     @api.depends("line_ids.difference")
     def _compute_differences(self):

@@ -16,12 +16,19 @@ class LightingBusinessTrip(models.Model):
     _name = "lighting.business.trip"
     _description = "Business Trip"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
+    _inherit = [
+        "lighting.approved.request.mixin",
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+        "lighting.todo.mixin",
+    ]
     _order = "date_from desc, id desc"
 
     _state_from = ["draft"]
     _state_to = ["approved", "reported"]
     _tier_validation_manual_config = False
+    _approved_fields = APPROVED_FIELDS
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -68,27 +75,6 @@ class LightingBusinessTrip(models.Model):
         store=True,
         help="Actual cost minus estimated cost: above zero the trip cost more than estimated.",
     )
-
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("lighting.business.trip") or "/"
-        return super().create(vals_list)
-
-    def write(self, vals):
-        changed = [name for name in APPROVED_FIELDS if name in vals]
-        if changed:
-            for trip in self.filtered(lambda trip: trip.state != "draft"):
-                raise UserError(
-                    _(
-                        "%(trip)s is no longer a draft: the field %(field)s cannot change; cancel it, reset it "
-                        "to draft and have it approved again.",
-                        trip=trip.name,
-                        field=self._fields[changed[0]].string,
-                    )
-                )
-        return super().write(vals)
 
     @api.depends("estimated_cost", "company_id.lighting_trip_hq_threshold")
     def _compute_needs_hq_approval(self):

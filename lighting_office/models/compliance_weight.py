@@ -22,6 +22,22 @@ class LightingComplianceWeight(models.Model):
         ("check_key_unique", "unique(check_key)", "Each rule has one weight."),
     ]
 
+    @api.model_create_multi
+    def create(self, vals_list):
+        weights = super().create(vals_list)
+        self.env["lighting.office.compliance"]._apply_weights()
+        return weights
+
+    def write(self, vals):
+        result = super().write(vals)
+        self.env["lighting.office.compliance"]._apply_weights()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self.env["lighting.office.compliance"]._apply_weights()
+        return result
+
     @api.constrains("weight")
     def _check_weight(self):
         for line in self.filtered(lambda line: line.weight < 0):

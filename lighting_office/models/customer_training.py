@@ -9,7 +9,7 @@ class LightingCustomerTraining(models.Model):
     _name = "lighting.customer.training"
     _description = "Customer Training"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.chinese.print.mixin"]
     _order = "date desc, id desc"
 
     name = fields.Char(string="Subject", required=True, tracking=True)
@@ -61,8 +61,3 @@ class LightingCustomerTraining(models.Model):
         """The name of the result sheet downloaded from the portal (R3.2.4)."""
         self.ensure_one()
         return _("Training - %(name)s", name=self.name)
-
-    def _print_lang(self):
-        """The attendance and result sheet prints in Chinese when it is installed (R3.2.4)."""
-        self.ensure_one()
-        return "zh_CN" if self.env["res.lang"]._get_data(code="zh_CN") else self.partner_id.lang

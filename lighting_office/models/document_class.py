@@ -46,6 +46,7 @@ class LightingDocumentClass(models.Model):
             )
         # Every issue takes the sequence's row first: a concurrent issue waits, then
         # fails to serialise (retried by Odoo) and sees the year's date range the
-        # first one created, instead of creating a second one.
+        # first one created, instead of creating it again and failing, before the
+        # user's eyes, on the date ranges' uniqueness.
         self.env.cr.execute("UPDATE ir_sequence SET write_date = write_date WHERE id = %s", [sequence.id])
         return sequence.next_by_id(sequence_date=date)

@@ -1,11 +1,10 @@
 import re
-from datetime import timedelta
 
 from odoo import Command, _, api, fields, models
 from odoo.exceptions import UserError
 
-DEFAULT_RESPONSE_HOURS = 4.0
-DEFAULT_RESOLUTION_HOURS = 48.0
+# Changing one of these applies the SLAs that fit the ticket now, counted from its creation.
+SLA_CRITERIA = {"team_id", "category_id", "tag_ids", "severity"}
 SEVERITIES = [("minor", "Minor"), ("major", "Major"), ("critical", "Critical")]
 
 
@@ -38,7 +37,7 @@ class HelpdeskTicket(models.Model):
         string="Late",
         compute="_compute_is_late",
         search="_search_is_late",
-        help="Answered or closed after the category's target, or still open past it.",
+        help="Answered or closed after its SLA deadline, or still open past it.",
     )
     response_late_measured = fields.Boolean(compute="_compute_late_measured", store=True)
     resolution_late_measured = fields.Boolean(compute="_compute_late_measured", store=True)
@@ -95,26 +94,39 @@ class HelpdeskTicket(models.Model):
         related="delivery_picking_id.lighting_arrival_overdue", string="Arrival Overdue"
     )
 
-    @api.depends(
-        "create_date",
-        "category_id.lighting_response_target_hours",
-        "category_id.lighting_resolution_target_hours",
-        "severity",
-        "company_id",
-    )
+    @api.depends("ticket_sla_ids.deadline", "ticket_sla_ids.state")
     def _compute_deadlines(self):
-        """Feedback is measured against the office's targets for its severity,
-        a consultation against its category's."""
+        """R3.2.1, R3.3.1: the deadlines of the ticket's SLAs (helpdesk_mgmt_sla), fixed when they were
+        applied; none while the ticket waits in a paused stage."""
         for ticket in self:
-            start = ticket.create_date or fields.Datetime.now()
-            category = ticket.category_id
-            if ticket.severity:
-                response, resolution = ticket.company_id._lighting_severity_targets(ticket.severity)
-            else:
-                response = category.lighting_response_target_hours if category else DEFAULT_RESPONSE_HOURS
-                resolution = category.lighting_resolution_target_hours if category else DEFAULT_RESOLUTION_HOURS
-            ticket.response_deadline = start + timedelta(hours=response)
-            ticket.resolution_deadline = start + timedelta(hours=resolution)
+            running = ticket.ticket_sla_ids.filtered(lambda line: line.state != "on_hold")
+            for target in ("response", "resolution"):
+                deadlines = running.filtered(lambda line, t=target: line.sla_id.lighting_target == t).mapped("deadline")
+                ticket[f"{target}_deadline"] = min(deadlines, default=False)
+
+    def _get_sla_ticket_domain(self):
+        return super()._get_sla_ticket_domain() + [("lighting_severity", "in", [False, self.severity])]
+
+    def write(self, vals):
+        res = super().write(vals)
+        if SLA_CRITERIA & set(vals):
+            self.refresh_sla()
+        if vals.get("first_response_date"):
+            self.ticket_sla_ids._lighting_close_response()
+        return res
+
+    def refresh_sla(self):
+        """Keep the SLAs that still fit the ticket (their deadlines stay), apply the ones that now fit.
+        helpdesk_mgmt_sla's "Set SLA" does the same for one ticket, but drops lines with the user's
+        rights, which staff lack; so it is replaced, not extended."""
+        for ticket in self:
+            slas = ticket._get_sla() if ticket.team_sla else self.env["helpdesk.sla"]
+            stale = ticket.ticket_sla_ids.filtered(lambda line, slas=slas: line.sla_id not in slas)
+            kept = (ticket.ticket_sla_ids - stale).sla_id
+            # sudo: helpdesk_mgmt_sla lets only who may delete the ticket drop its SLA lines; dropping those
+            # that no longer fit is the bookkeeping of a change the user was allowed to write.
+            stale.sudo().unlink()
+            self.env["helpdesk.ticket.sla"].create([{"ticket_id": ticket.id, "sla_id": sla.id} for sla in slas - kept])
 
     @api.depends("create_date", "first_response_date", "closed_date")
     def _compute_measured_hours(self):
@@ -158,10 +170,12 @@ class HelpdeskTicket(models.Model):
     def _compute_late_measured(self):
         for ticket in self:
             ticket.response_late_measured = bool(
-                ticket.first_response_date and ticket.first_response_date > ticket.response_deadline
+                ticket.first_response_date
+                and ticket.response_deadline
+                and ticket.first_response_date > ticket.response_deadline
             )
             ticket.resolution_late_measured = bool(
-                ticket.closed_date and ticket.closed_date > ticket.resolution_deadline
+                ticket.closed_date and ticket.resolution_deadline and ticket.closed_date > ticket.resolution_deadline
             )
 
     @api.depends("name", "category_id")

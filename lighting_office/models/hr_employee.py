@@ -26,7 +26,7 @@ class HrEmployee(models.Model):
 
     def _compute_lighting_training(self):
         # One grouped query for every employee shown (R5.2 hours and cost).
-        year_start = date(fields.Date.today().year, 1, 1)
+        year_start = date(fields.Date.context_today(self).year, 1, 1)
         totals = {
             employee: (hours, cost)
             for employee, hours, cost in self.env["lighting.training"]._read_group(

@@ -241,7 +241,7 @@ class LightingInstallJob(models.Model):
         self.env["lighting.revisit"].create(
             [
                 {
-                    "name": _("%(job)s: revisit after %(months)s months", job=job.name, months=months),
+                    "months_after": months,
                     "install_job_id": job.id,
                     "company_id": job.company_id.id,
                     "partner_id": job.partner_id.id,

@@ -12,7 +12,7 @@ class LightingSolution(models.Model):
     _name = "lighting.solution"
     _description = "Lighting Solution"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "tier.validation", "lighting.chinese.print.mixin"]
     _order = "lead_id, version desc, id desc"
     _state_from = ["draft"]
     _state_to = ["sent", "accepted"]
@@ -134,8 +134,3 @@ class LightingSolution(models.Model):
 
     def action_print(self):
         return self.env.ref("lighting_office.action_report_lighting_solution").report_action(self)
-
-    def _print_lang(self):
-        """The solution prints in Chinese when it is installed (R3.2.2)."""
-        self.ensure_one()
-        return "zh_CN" if self.env["res.lang"]._get_data(code="zh_CN") else self.partner_id.lang

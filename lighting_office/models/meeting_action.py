@@ -1,4 +1,4 @@
-from odoo import api, fields, models
+from odoo import fields, models
 
 
 class LightingMeetingAction(models.Model):
@@ -7,7 +7,7 @@ class LightingMeetingAction(models.Model):
     _name = "lighting.meeting.action"
     _description = "Meeting Action Item"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin", "lighting.overdue.mixin"]
     _order = "date_due, id"
 
     name = fields.Char(string="Action", required=True, tracking=True)
@@ -16,19 +16,6 @@ class LightingMeetingAction(models.Model):
     owner_id = fields.Many2one("res.users", required=True, tracking=True)
     date_due = fields.Date(string="Due Date", required=True, tracking=True)
     state = fields.Selection([("todo", "To Do"), ("done", "Done")], default="todo", required=True, tracking=True)
-    is_overdue = fields.Boolean(compute="_compute_is_overdue", search="_search_is_overdue", string="Overdue")
-
-    @api.depends("state", "date_due")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for action in self:
-            action.is_overdue = action.state == "todo" and action.date_due < today
-
-    def _search_is_overdue(self, operator, value):
-        today = fields.Date.context_today(self)
-        if (operator == "=") == bool(value):
-            return [("state", "=", "todo"), ("date_due", "<", today)]
-        return ["|", ("state", "!=", "todo"), ("date_due", ">=", today)]
 
     def _schedule_activities(self):
         self.filtered(lambda action: action.state == "todo")._schedule_todos(

@@ -3,11 +3,14 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .risk import ALLOWED_RESPONSES
+
 # Each check of the regulation: the model it reads and an SQL select of
 # (id, company_id, date, ok) over the records it counts, "ok" when the record
-# followed the rule. The compliance view groups these selects; the drill-down
-# runs the same select, so a share and its offending records always agree.
-# %(today)s and %(now)s are the reader's day and the current time.
+# followed the rule. The refresh groups these selects into the stored rows; the
+# drill-down runs the same select, so a share and its offending records agree
+# as of the row's refresh. %(today)s and %(now)s are the day and time of the
+# run, %(response_fits)s whether risk r's response is one its level allows.
 CHECKS = {
     "contract_filing": (
         "sale.order",
@@ -69,10 +72,11 @@ CHECKS = {
     "expense_steps": (
         "hr.expense.sheet",
         """
-        SELECT s.id, s.company_id, s.create_date::date AS date,
-               (SELECT COUNT(*) FROM tier_review r
-                 WHERE r.model = 'hr.expense.sheet' AND r.res_id = s.id AND r.status = 'approved') >= 3 AS ok
-          FROM hr_expense_sheet s WHERE s.state IN ('approve', 'post', 'done')
+        SELECT s.id, s.company_id, s.create_date::date AS date, COALESCE(r.approved, 0) >= 3 AS ok
+          FROM hr_expense_sheet s
+     LEFT JOIN (SELECT res_id, COUNT(*) AS approved FROM tier_review
+                 WHERE model = 'hr.expense.sheet' AND status = 'approved' GROUP BY res_id) AS r ON r.res_id = s.id
+         WHERE s.state IN ('approve', 'post', 'done')
     """,
     ),
     "document_issued": (
@@ -116,6 +120,20 @@ CHECKS = {
           FROM lighting_risk_round r WHERE r.state = 'done' OR r.date_deadline < %(today)s
     """,
     ),
+    "stocktake_done": (
+        "lighting.asset.stocktake",
+        """
+        SELECT s.id, s.company_id, s.date, s.state = 'done' AS ok
+          FROM lighting_asset_stocktake s WHERE s.state = 'done' OR s.date < %(today)s
+    """,
+    ),
+    "risk_response": (
+        "lighting.risk",
+        """
+        SELECT r.id, r.company_id, r.identified_on AS date, COALESCE(%(response_fits)s, FALSE) AS ok
+          FROM lighting_risk r WHERE r.state <> 'identified' AND r.level IS NOT NULL
+    """,
+    ),
     "suggestion_answered": (
         "lighting.suggestion",
         """
@@ -139,7 +157,9 @@ CHECK_SELECTION = [
     ("loan_returned", "Archive loans returned on time (R6.2)"),
     ("meeting_minutes", "Meetings with minutes sent (R6.3)"),
     ("trip_report", "Trips with report filed (R6.4.3)"),
+    ("stocktake_done", "Stocktakes done in their period (R4.3.2)"),
     ("risk_round", "Risk rounds held (R7.1.1)"),
+    ("risk_response", "Risk responses fitting their level (R7.2)"),
     ("suggestion_answered", "Suggestions answered in time (R5.4)"),
 ]
 
@@ -147,33 +167,23 @@ CHECK_SELECTION = [
 class LightingOfficeCompliance(models.Model):
     """How well each office follows its regulation (issue 18, item 2): per
     office, month and check, the records the rule applies to and the share
-    that followed it, measured from the office's own records."""
+    that followed it, measured from the office's own records. Stored rows
+    refreshed with the scorecard's (lighting.office.figures.mixin); the
+    weights HQ sets apply at once (_apply_weights)."""
 
     _name = "lighting.office.compliance"
+    _inherit = "lighting.office.figures.mixin"
     _description = "Office Compliance"
-    _auto = False
     _order = "date desc, company_id, check_key"
-    _depends = {
-        "sale.order": ["company_id", "signed_date", "hq_filed_date"],
-        "lighting.install.job": ["company_id", "state", "planned_date", "satisfaction_score"],
-        "lighting.tech.handover": ["install_job_id", "state"],
-        "lighting.install.safety.line": ["job_id", "checked"],
-        "helpdesk.ticket": ["company_id", "lighting_team_role", "first_response_date", "response_deadline"],
-        "repair.order": ["company_id", "state", "lighting_done_date", "lighting_test_state"],
-        "lighting.revisit": ["company_id", "state", "planned_date", "done_date"],
-        "hr.expense.sheet": ["company_id", "state"],
-        "tier.review": ["model", "res_id", "status"],
-        "lighting.document": ["company_id", "state", "date_issue", "number"],
-        "lighting.archive.loan": ["company_id", "state", "date_due", "date_returned"],
-        "lighting.meeting": ["company_id", "state", "date_start"],
-        "lighting.business.trip": ["company_id", "state", "date_to", "report_date"],
-        "lighting.risk.round": ["company_id", "state", "date_deadline"],
-        "lighting.suggestion": ["company_id", "submit_date", "deadline", "answer_date"],
-        "lighting.compliance.weight": ["check_key", "weight"],
-        "res.company": ["is_lighting_office", "lighting_filing_due_days"],
-    }
+    _sql_constraints = [
+        (
+            "office_month_rule_unique",
+            "unique(company_id, date, check_key)",
+            "An office has one compliance row per month and rule.",
+        ),
+    ]
 
-    company_id = fields.Many2one("res.company", string="Office", readonly=True)
+    company_id = fields.Many2one("res.company", string="Office", readonly=True, ondelete="cascade")
     date = fields.Date(string="Month", readonly=True)
     check_key = fields.Selection(CHECK_SELECTION, string="Rule", readonly=True)
     total_count = fields.Integer(string="Records", readonly=True)
@@ -194,15 +204,44 @@ class LightingOfficeCompliance(models.Model):
         help="Mean of the rules' shares, weighted by the weights HQ sets.",
     )
 
-    @property
-    def _table_query(self):
-        return self._grouped_checks()
+    def _figures_columns(self):
+        return [
+            "id",
+            "company_id",
+            "date",
+            "check_key",
+            "total_count",
+            "compliant_count",
+            "offending_count",
+            "share",
+            "weight",
+            "weighted_share",
+            "score",
+        ]
 
-    def _grouped_checks(self):
+    def _apply_weights(self):
+        """Each row's weight and weighted share from HQ's weights (1 for a rule
+        without one), when HQ changes them: the score follows without a refresh."""
+        self.flush_model()
+        self.env["lighting.compliance.weight"].flush_model()
+        self.env.cr.execute(
+            """UPDATE lighting_office_compliance c
+                  SET weight = COALESCE(w.weight, 1.0), weighted_share = COALESCE(w.weight, 1.0) * c.share
+                 FROM lighting_office_compliance c2
+            LEFT JOIN lighting_compliance_weight w ON w.check_key = c2.check_key
+                WHERE c2.id = c.id"""
+        )
+        self.invalidate_model(["weight", "weighted_share"])
+
+    def _figures_query(self):
+        # Each rule's records are counted per office and month in its own
+        # branch; ranks and weights join the counts, not the records.
         branches = SQL(" UNION ALL ").join(
             SQL(
-                "SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date, ok "
-                "FROM (%s) AS c",
+                """SELECT %s AS check_key, company_id, date_trunc('month', date::timestamp)::date AS date,
+                          COUNT(*) AS total_count, COUNT(*) FILTER (WHERE ok) AS compliant_count,
+                          COUNT(*) FILTER (WHERE NOT ok) AS offending_count
+                     FROM (%s) AS c GROUP BY 2, 3""",
                 key,
                 self._check_sql(key),
             )
@@ -211,28 +250,40 @@ class LightingOfficeCompliance(models.Model):
         ranks = SQL(", ").join(SQL("(%s, %s)", key, rank) for rank, key in enumerate(CHECKS, start=1))
         return SQL(
             """
-            SELECT (company_id::bigint * 1000000 + EXTRACT(YEAR FROM date)::int * 100
-                    + EXTRACT(MONTH FROM date)::int) * 100 + rank.n AS id,
-                   company_id, date, checks.check_key,
-                   COUNT(*) AS total_count,
-                   COUNT(*) FILTER (WHERE ok) AS compliant_count,
-                   COUNT(*) FILTER (WHERE NOT ok) AS offending_count,
-                   100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS share,
-                   COALESCE(MAX(w.weight), 1.0) AS weight,
-                   COALESCE(MAX(w.weight), 1.0) * 100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS weighted_share,
-                   100.0 * COUNT(*) FILTER (WHERE ok) / COUNT(*) AS score
-              FROM (%(branches)s) AS checks
-              JOIN (VALUES %(ranks)s) AS rank(check_key, n) ON rank.check_key = checks.check_key
-         LEFT JOIN lighting_compliance_weight w ON w.check_key = checks.check_key
+            -- A key of office, month (from 2000) and rule: the same row keeps its id
+            -- across refreshes, and the id fits an integer up to office 44,000.
+            SELECT (company_id * 2400 + (EXTRACT(YEAR FROM date)::int - 2000) * 12
+                    + EXTRACT(MONTH FROM date)::int) * 20 + rank.n AS id,
+                   company_id, date, counts.check_key, total_count, compliant_count, offending_count,
+                   100.0 * compliant_count / total_count AS share,
+                   COALESCE(w.weight, 1.0) AS weight,
+                   COALESCE(w.weight, 1.0) * 100.0 * compliant_count / total_count AS weighted_share,
+                   100.0 * compliant_count / total_count AS score
+              FROM (%(branches)s) AS counts
+              JOIN (VALUES %(ranks)s) AS rank(check_key, n) ON rank.check_key = counts.check_key
+         LEFT JOIN lighting_compliance_weight w ON w.check_key = counts.check_key
              WHERE company_id IN (SELECT id FROM res_company WHERE is_lighting_office) AND date IS NOT NULL
-          GROUP BY company_id, date, checks.check_key, rank.n
             """,
             branches=branches,
             ranks=ranks,
         )
 
     def _check_sql(self, key):
-        return SQL(CHECKS[key][1], today=fields.Date.context_today(self), now=fields.Datetime.now())
+        return SQL(
+            CHECKS[key][1],
+            today=fields.Date.context_today(self),
+            now=fields.Datetime.now(),
+            response_fits=self._response_fits(),
+        )
+
+    def _response_fits(self):
+        """R7.2 in SQL, from the risk's own table of allowed responses."""
+        return SQL(
+            "CASE r.level %s END",
+            SQL(" ").join(
+                SQL("WHEN %s THEN r.response IN %s", level, responses) for level, responses in ALLOWED_RESPONSES.items()
+            ),
+        )
 
     @api.model
     def read_group(self, domain, fields, groupby, offset=0, limit=None, orderby=False, lazy=True):

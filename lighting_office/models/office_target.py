@@ -34,13 +34,13 @@ class LightingOfficeTarget(models.Model):
         string="From",
         required=True,
         tracking=True,
-        default=lambda self: fields.Date.today().replace(day=1),
+        default=lambda self: fields.Date.context_today(self).replace(day=1),
     )
     date_end = fields.Date(
         string="To",
         required=True,
         tracking=True,
-        default=lambda self: fields.Date.today().replace(day=1) + relativedelta(months=1, days=-1),
+        default=lambda self: fields.Date.context_today(self).replace(day=1) + relativedelta(months=1, days=-1),
     )
     currency_id = fields.Many2one(related="company_id.currency_id")
     target_amount = fields.Monetary(string="Target", required=True, tracking=True)

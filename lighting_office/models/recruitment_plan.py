@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import UserError
+from odoo.osv import expression
 
 from ..approval_flows import flow_step
 
@@ -10,14 +11,20 @@ class LightingRecruitmentPlan(models.Model):
     _name = "lighting.recruitment.plan"
     _description = "Recruitment Plan"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin"]
+    _inherit = [
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+        "lighting.made.name.mixin",
+        "lighting.yearly.plan.mixin",
+    ]
     _order = "year desc, company_id, id"
 
     _state_from = ["draft"]
     _state_to = ["approved", "open", "closed"]
     _tier_validation_manual_config = False
+    _plan_holder_field = "company_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
     company_id = fields.Many2one(
         "res.company",
         string="Office",
@@ -26,7 +33,6 @@ class LightingRecruitmentPlan(models.Model):
         default=lambda self: self.env.company,
         domain=[("is_lighting_office", "=", True)],
     )
-    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
     line_ids = fields.One2many("lighting.recruitment.plan.line", "plan_id", string="Posts", copy=True)
     currency_id = fields.Many2one(related="company_id.currency_id")
     budget = fields.Monetary(compute="_compute_totals", store=True, tracking=True)
@@ -43,9 +49,16 @@ class LightingRecruitmentPlan(models.Model):
     )
 
     @api.depends("company_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for plan in self:
             plan.name = _("%(office)s recruitment plan %(year)s", office=plan.company_id.name, year=plan.year)
+
+    def _search_name(self, operator, value):
+        domain = [("company_id.name", operator, value)]
+        if isinstance(value, str) and value.isdigit() and operator in ("=", "ilike", "like", "=ilike"):
+            domain = expression.OR([domain, [("year", "=", int(value))]])
+        return domain
 
     @api.depends("line_ids.budget", "line_ids.headcount", "line_ids.filled_count")
     def _compute_totals(self):
@@ -57,22 +70,9 @@ class LightingRecruitmentPlan(models.Model):
 
     @api.constrains("company_id", "year")
     def _check_one_plan_per_office_and_year(self):
-        for plan in self:
-            if not 2000 <= plan.year <= 2100:
-                raise ValidationError(_("%(plan)s: the field Year is not a valid year.", plan=plan.name))
-        taken = {
-            (company, year)
-            for company, year, count in self._read_group(
-                [("company_id", "in", self.company_id.ids), ("year", "in", self.mapped("year"))],
-                ["company_id", "year"],
-                ["__count"],
-            )
-            if count > 1
-        }
-        for plan in self.filtered(lambda plan: (plan.company_id, plan.year) in taken):
-            raise ValidationError(
-                _("%(plan)s: the office already has a recruitment plan for this Year.", plan=plan.name)
-            )
+        self._check_one_plan_per_year(
+            lambda plan: _("%(plan)s: the office already has a recruitment plan for this Year.", plan=plan.name)
+        )
 
     def _check_plan_editable(self):
         """Posts are what head office approves: they change only in a draft

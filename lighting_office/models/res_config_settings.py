@@ -23,16 +23,6 @@ class ResConfigSettings(models.TransientModel):
     lighting_suggestion_answer_days = fields.Integer(
         related="company_id.lighting_suggestion_answer_days", readonly=False
     )
-    lighting_response_hours_minor = fields.Float(related="company_id.lighting_response_hours_minor", readonly=False)
-    lighting_response_hours_major = fields.Float(related="company_id.lighting_response_hours_major", readonly=False)
-    lighting_response_hours_critical = fields.Float(
-        related="company_id.lighting_response_hours_critical", readonly=False
-    )
-    lighting_resolution_hours_minor = fields.Float(related="company_id.lighting_resolution_hours_minor", readonly=False)
-    lighting_resolution_hours_major = fields.Float(related="company_id.lighting_resolution_hours_major", readonly=False)
-    lighting_resolution_hours_critical = fields.Float(
-        related="company_id.lighting_resolution_hours_critical", readonly=False
-    )
     lighting_revisit_first_months = fields.Integer(related="company_id.lighting_revisit_first_months", readonly=False)
     lighting_revisit_second_months = fields.Integer(related="company_id.lighting_revisit_second_months", readonly=False)
     lighting_trip_hq_threshold = fields.Monetary(

@@ -21,6 +21,7 @@ class ResUsers(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         users = super().create(vals_list)
+        users._notify_office_staff_in_odoo(vals_list)
         users._grant_head_office_access()
         users._set_lighting_home_action()
         users._grant_portal_office_access()
@@ -56,6 +57,16 @@ class ResUsers(models.Model):
             elif key.startswith("sel_groups_") and value:
                 given.append(value)
         return given
+
+    def _notify_office_staff_in_odoo(self, vals_list):
+        """Office staff work in Odoo all day: a new user of a Lighting Office role is
+        notified in Odoo's inbox (review requests, activities) rather than by e-mail,
+        unless the creation chooses; each user may choose e-mail in their preferences."""
+        category = self.env.ref("lighting_office.module_category_lighting_office")
+        chosen = {user.id for user, vals in zip(self, vals_list, strict=True) if "notification_type" in vals}
+        self.filtered(
+            lambda user: user.id not in chosen and not user.share and category in user.groups_id.category_id
+        ).notification_type = "inbox"
 
     def _is_head_office_user(self):
         self.ensure_one()

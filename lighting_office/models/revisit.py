@@ -11,8 +11,12 @@ class LightingRevisit(models.Model):
     _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "planned_date, id"
+    _rec_names_search = ["name", "install_job_id.name", "partner_id.name"]
 
-    name = fields.Char(string="Revisit", required=True)
+    name = fields.Char(
+        string="Revisit",
+        help="Left empty, a planned revisit is named after its installation job, in the reader's language.",
+    )
     install_job_id = fields.Many2one(
         "lighting.install.job", check_company=True, string="Installation Job", ondelete="cascade", index=True
     )
@@ -27,6 +31,7 @@ class LightingRevisit(models.Model):
         domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
     )
     planned_date = fields.Date(required=True, tracking=True)
+    months_after = fields.Integer(string="Months after Installation", readonly=True)
     done_date = fields.Date(string="Visited On", readonly=True, copy=False)
     outcome = fields.Text()
     state = fields.Selection(
@@ -35,6 +40,19 @@ class LightingRevisit(models.Model):
         required=True,
         tracking=True,
     )
+
+    @api.depends("name", "install_job_id.name", "months_after", "partner_id")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        for revisit in self:
+            if revisit.name or not revisit.install_job_id:
+                revisit.display_name = revisit.name or revisit.partner_id.display_name
+            else:
+                revisit.display_name = _(
+                    "%(job)s: revisit after %(months)s months",
+                    job=revisit.install_job_id.name,
+                    months=revisit.months_after,
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -51,7 +69,7 @@ class LightingRevisit(models.Model):
     def action_done(self):
         for revisit in self:
             if not revisit.outcome:
-                raise UserError(_("%(revisit)s: record the Outcome of the revisit.", revisit=revisit.name))
+                raise UserError(_("%(revisit)s: record the Outcome of the revisit.", revisit=revisit.display_name))
         self.write({"state": "done", "done_date": fields.Date.context_today(self)})
         self.activity_feedback(["mail.mail_activity_data_todo"])
 

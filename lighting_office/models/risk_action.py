@@ -7,8 +7,9 @@ class LightingRiskAction(models.Model):
     _name = "lighting.risk.action"
     _description = "Risk Response Action"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.todo.mixin", "lighting.overdue.mixin"]
     _order = "date_deadline, id"
+    _overdue_date_field = "date_deadline"
 
     name = fields.Char(string="Action", required=True, tracking=True)
     risk_id = fields.Many2one("lighting.risk", required=True, ondelete="cascade", index=True)
@@ -27,19 +28,6 @@ class LightingRiskAction(models.Model):
         required=True,
         tracking=True,
     )
-    is_overdue = fields.Boolean(string="Overdue", compute="_compute_is_overdue", search="_search_is_overdue")
-
-    @api.depends("state", "date_deadline")
-    def _compute_is_overdue(self):
-        today = fields.Date.context_today(self)
-        for action in self:
-            action.is_overdue = action.state == "todo" and action.date_deadline < today
-
-    def _search_is_overdue(self, operator, value):
-        domain = [("state", "=", "todo"), ("date_deadline", "<", fields.Date.context_today(self))]
-        if (operator == "=") == bool(value):
-            return domain
-        return ["!", "&", *domain]
 
     def action_done(self):
         self.write({"state": "done"})

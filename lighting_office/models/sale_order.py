@@ -14,7 +14,8 @@ CONTRACT_FIELDS = ("payment_term_id", "commitment_date", "contract_terms")
 
 
 class SaleOrder(models.Model):
-    _inherit = "sale.order"
+    _name = "sale.order"
+    _inherit = ["sale.order", "lighting.chinese.print.mixin"]
 
     contract_terms = fields.Html(
         default=lambda self: self.env.company.lighting_contract_terms,
@@ -245,12 +246,9 @@ class SaleOrder(models.Model):
             *FOLLOWUP_FIELDS,
         ]
 
-    def _print_lang(self):
-        """Offices' quotations and contracts print in Chinese when it is installed (R3.1.3)."""
-        self.ensure_one()
-        if self.company_id.is_lighting_office and self.env["res.lang"]._get_data(code="zh_CN"):
-            return "zh_CN"
-        return self.partner_id.lang
+    def _prints_in_chinese(self):
+        """Offices' quotations and contracts print in Chinese (R3.1.3); head office's as Odoo does."""
+        return self.company_id.is_lighting_office
 
     @api.model
     def _action_lighting_quotations(self):

@@ -18,10 +18,9 @@ class LightingSocialInsurance(models.Model):
     _name = "lighting.social.insurance"
     _description = "Social Insurance and Housing Fund"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin", "lighting.made.name.mixin"]
     _order = "date_from desc, employee_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
     date_from = fields.Date(string="Valid From", required=True, tracking=True, default=fields.Date.context_today)
     line_ids = fields.One2many(
         "lighting.social.insurance.line",
@@ -41,6 +40,7 @@ class LightingSocialInsurance(models.Model):
     )
 
     @api.depends("employee_id.name", "date_from")
+    @api.depends_context("lang")
     def _compute_name(self):
         for insurance in self:
             insurance.name = _(
@@ -48,6 +48,9 @@ class LightingSocialInsurance(models.Model):
                 employee=insurance.employee_id.name,
                 date=insurance.date_from,
             )
+
+    def _search_name(self, operator, value):
+        return [("employee_id.name", operator, value)]
 
     @api.depends("line_ids.employer_amount", "line_ids.employee_amount")
     def _compute_amounts(self):

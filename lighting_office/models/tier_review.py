@@ -25,26 +25,43 @@ class TierReview(models.Model):
 
     @api.depends("model", "res_id", "definition_id.company_id")
     def _compute_company_id(self):
+        documents = self._get_documents()
         for review in self:
-            document = review._get_document()
+            document = documents.get(review.id)
             review.company_id = document._get_company() if document else review.definition_id.company_id
 
-    def _get_document(self):
-        self.ensure_one()
-        if not self.model or not self.res_id or self.model not in self.env:
-            return None
-        return self.env[self.model].browse(self.res_id).exists()
+    def _get_documents(self):
+        """{review id: its document}, reviews whose document is gone left out:
+        one existence check per model, whatever the number of reviews."""
+        documents = {}
+        for model, reviews in self.grouped("model").items():
+            if not model or model not in self.env:
+                continue
+            existing = self.env[model].browse(reviews.mapped("res_id")).exists()
+            documents.update(
+                (review.id, existing.browse(review.res_id)) for review in reviews if review.res_id in existing._ids
+            )
+        return documents
 
     @api.model
     def _get_reviewer_fields(self):
         return super()._get_reviewer_fields() + ["definition_id.review_type"]
 
-    def _get_reviewers(self):
-        """Nobody reviews their own claim: the claimant is left out of a step,
-        and a step left without reviewer goes to the next level (FALLBACK)."""
+    @api.depends(lambda self: self._get_reviewer_fields())
+    def _compute_reviewer_ids(self):
         # sudo: who reviews must not depend on whom the requester may see
         # (res.users has a company rule); the result only fills reviewer_ids.
-        document = self.sudo()._get_document()
+        documents = self.sudo()._get_documents()
+        for review in self:
+            review.reviewer_ids = review._get_reviewers_of_document(documents.get(review.id))
+
+    def _get_reviewers(self):
+        # sudo: as in _compute_reviewer_ids
+        return self._get_reviewers_of_document(self.sudo()._get_documents().get(self.id))
+
+    def _get_reviewers_of_document(self, document):
+        """Nobody reviews their own claim: the claimant is left out of a step,
+        and a step left without reviewer goes to the next level (FALLBACK)."""
         claimant = document._get_claimant_user() if document else self.env["res.users"]
         review_type = self.review_type
         if review_type not in OFFICE_REVIEW_TYPES:
@@ -61,7 +78,11 @@ class TierReview(models.Model):
             return document._get_company().office_manager_id if document else Users
         if review_type == "department_head":
             return document._get_department_head_user() if document else Users
-        return self.env.ref(f"lighting_office.group_lighting_{review_type}").sudo().users
+        # the id from ir.model.data's cache: env.ref would check the group exists, a query per step
+        group_id = self.env["ir.model.data"]._xmlid_to_res_id(
+            f"lighting_office.group_lighting_{review_type}", raise_if_not_found=True
+        )
+        return self.env["res.groups"].sudo().browse(group_id).users
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -98,6 +119,11 @@ class TierReview(models.Model):
         reviews = self.with_context(**{DEFER_KEY: False}) if forged else self
         return super(TierReview, reviews)._compute_can_review()
 
+    def _notify_pending_status(self, review_ids):
+        """base_tier_validation tells the reviewers of every pending step each time the
+        statuses are computed (after each decision, out of turn too): they are told once,
+        when their turn comes (tier_validation._notify_turns_come)."""
+
     def _check_review_write(self, vals):
         """A review is decided only through its document's flow (Validate,
         Reject), by one of the reviewers the server computes for it now, never
@@ -129,8 +155,11 @@ class TierReview(models.Model):
             raise AccessError(
                 _("%(document)s: a review is decided in the reviewer's own name.", document=self._document_names())
             )
+        # sudo: as in _compute_reviewer_ids
+        documents = self.sudo()._get_documents()
         for review in self:
-            if self.env.user not in review._get_reviewers() or (review.status in DECIDED and "status" not in vals):
+            reviewers = review._get_reviewers_of_document(documents.get(review.id))
+            if self.env.user not in reviewers or (review.status in DECIDED and "status" not in vals):
                 raise AccessError(
                     _(
                         "%(document)s: %(user)s is not a reviewer of the step “%(step)s” and cannot decide it.",
@@ -142,8 +171,8 @@ class TierReview(models.Model):
 
     def _document_names(self):
         # sudo: only the names of the reviewed documents are shown in the refusal.
-        documents = [review.sudo()._get_document() for review in self]
-        return ", ".join(document.display_name for document in documents if document) or ", ".join(
+        documents = self.sudo()._get_documents().values()
+        return ", ".join(document.display_name for document in documents) or ", ".join(
             str(res_id) for res_id in self.mapped("res_id")
         )
 
@@ -179,15 +208,27 @@ class TierReview(models.Model):
     @api.model
     def _search(self, domain, offset=0, limit=None, order=None):
         if not self.env.su:
-            domain = expression.AND([domain, self._readable_document_domain()])
+            domain = expression.AND([domain, self._readable_document_domain(self._models_searched(domain))])
         return super()._search(domain, offset, limit, order)
 
     @api.model
-    def _readable_document_domain(self):
-        """Reviews of the documents the user may read (one subquery per model, no extra query)."""
+    def _models_searched(self, domain):
+        """The models a domain of only AND-ed conditions pins with ("model", "=", name), as the
+        reviews of a document do; None when it may match reviews of any model."""
+        if any(item in (expression.OR_OPERATOR, expression.NOT_OPERATOR) for item in domain):
+            return None
+        pinned = {leaf[2] for leaf in domain if expression.is_leaf(leaf) and tuple(leaf[:2]) == ("model", "=")}
+        return pinned or None
+
+    @api.model
+    def _readable_document_domain(self, models=None):
+        """Reviews of the documents the user may read (one subquery per model, no extra query):
+        of the tier-validated `models` only when given (a document's reviews: one subquery,
+        not one per tier-validated model, which made every document's reviews a slow query)."""
+        names = self.env["tier.definition"]._get_tier_validation_model_names()
         parts = [
             ["&", ("model", "=", name), ("res_id", "in", self.env[name].with_context(active_test=False)._search([]))]
-            for name in self.env["tier.definition"]._get_tier_validation_model_names()
-            if name in self.env and self.env[name].has_access("read")
+            for name in names
+            if name in self.env and (models is None or name in models) and self.env[name].has_access("read")
         ]
         return expression.OR(parts) if parts else expression.FALSE_DOMAIN

@@ -23,7 +23,9 @@ class TierValidation(models.AbstractModel):
     # or remove are the flow's doing, not the client's (tier_review.py).
     def request_validation(self):
         with running_step(self._name, "request_validation"):
-            return super().request_validation()
+            reviews = super().request_validation()
+        self._notify_turns_come(reviews.filtered("can_review"))
+        return reviews
 
     def validate_tier(self):
         with running_step(self._name, "validate_tier"):
@@ -140,6 +142,37 @@ class TierValidation(models.AbstractModel):
 
     def _notify_requested_review_body(self):
         return _("A review has been requested by %(user)s.", user=self.env.user.name)
+
+    @api.model
+    def _update_counter(self, review_counter):
+        # base_tier_validation moves the steps on here, after every decision
+        turn_before = self.review_ids.filtered("can_review")
+        super()._update_counter(review_counter)
+        self._notify_turns_come(self.review_ids.filtered("can_review") - turn_before)
+
+    def _notify_turns_come(self, reviews):
+        """The reviewers of steps told on reaching their turn (notify_on_pending) are told
+        once, then; not after a rejection (base_tier_validation moves the next step on then too)."""
+        reviews = reviews.filtered("definition_id.notify_on_pending")
+        for record in self.filtered(lambda record: not record.rejected and record.id in reviews.mapped("res_id")):
+            record._notify_review_available(reviews.filtered(lambda review, record=record: review.res_id == record.id))
+
+    def _notify_review_available(self, tier_reviews):
+        """A step's reviewers told when its turn comes (_notify_turns_come). base_tier_validation
+        subscribes them with the default subtypes, which leave out review requests, so they never
+        saw theirs: the request is a note addressed to them alone (the earlier steps' reviewers,
+        who follow review requests, have done their part)."""
+        for record in self.sudo():
+            partners = tier_reviews.filtered(
+                lambda review, record=record: review.definition_id.notify_on_pending and review.res_id == record.id
+            ).reviewer_ids.partner_id
+            if partners:
+                record.message_subscribe(partner_ids=partners.ids)
+                record.message_post(
+                    subtype_xmlid="mail.mt_note",
+                    body=record._notify_requested_review_body(),
+                    partner_ids=partners.ids,
+                )
 
     def _notify_restarted_review_body(self):
         return _("The review has been reset by %(user)s.", user=self.env.user.name)

@@ -1,9 +1,11 @@
-from odoo import fields, models
+from collections import defaultdict
+
+from odoo import models
 
 
 class LightingTodoMixin(models.AbstractModel):
-    """To-do activities for many records in one insert, where activity_schedule
-    would create and notify them one record at a time (reminder crons)."""
+    """To-do activities for many records through mail.activity.mixin's activity_schedule, whose
+    single create is kept for the records that share a user, summary and deadline (reminder crons)."""
 
     _name = "lighting.todo.mixin"
     _description = "Batched To-do Activities"
@@ -12,20 +14,18 @@ class LightingTodoMixin(models.AbstractModel):
         """One to-do per record; user, summary and deadline are functions of the
         record, the deadline being today when not given. The summary is written in
         the language of the user it is for (crons run in the system's language)."""
-        todo = self.env.ref("mail.mail_activity_data_todo")
-        model_id = self.env["ir.model"]._get_id(self._name)
-        today = fields.Date.context_today(self)
-        return self.env["mail.activity"].create(
-            [
-                {
-                    "res_model_id": model_id,
-                    "res_id": record.id,
-                    "user_id": user(record).id,
-                    "activity_type_id": todo.id,
-                    "automated": True,
-                    "summary": summary(record.with_context(lang=user(record).lang)),
-                    "date_deadline": deadline(record) if deadline else today,
-                }
-                for record in self
-            ]
-        )
+        record_ids = defaultdict(list)
+        for record in self:
+            assignee = user(record)
+            text = summary(record.with_context(lang=assignee.lang))
+            record_ids[assignee, text, deadline(record) if deadline else None].append(record.id)
+        activities = self.env["mail.activity"]
+        for (assignee, text, day), ids in record_ids.items():
+            # activity_schedule gives False when the context skips activity automation.
+            activities |= (
+                self.browse(ids).activity_schedule(
+                    "mail.mail_activity_data_todo", date_deadline=day, summary=text, user_id=assignee.id
+                )
+                or activities.browse()
+            )
+        return activities

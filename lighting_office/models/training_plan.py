@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.osv import expression
 
 
 class LightingTrainingPlan(models.Model):
@@ -8,11 +8,16 @@ class LightingTrainingPlan(models.Model):
     _name = "lighting.training.plan"
     _description = "Personal Training Plan"
     _check_company_auto = True
-    _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "lighting.employee.record.mixin",
+        "lighting.made.name.mixin",
+        "lighting.yearly.plan.mixin",
+    ]
     _order = "year desc, employee_id, id"
+    _plan_holder_field = "employee_id"
 
-    name = fields.Char(compute="_compute_name", store=True)
-    year = fields.Integer(required=True, tracking=True, default=lambda self: fields.Date.today().year)
     goal = fields.Text(string="Development Goal", help="Where the employee wants to grow: post, skills, career path.")
     line_ids = fields.One2many("lighting.training.plan.line", "plan_id", string="Planned Courses", copy=True)
     course_count = fields.Integer(string="Planned", compute="_compute_completion", store=True)
@@ -26,9 +31,16 @@ class LightingTrainingPlan(models.Model):
     )
 
     @api.depends("employee_id.name", "year")
+    @api.depends_context("lang")
     def _compute_name(self):
         for plan in self:
             plan.name = _("%(employee)s training plan %(year)s", employee=plan.employee_id.name, year=plan.year)
+
+    def _search_name(self, operator, value):
+        domain = [("employee_id.name", operator, value)]
+        if isinstance(value, str) and value.isdigit() and operator in ("=", "ilike", "like", "=ilike"):
+            domain = expression.OR([domain, [("year", "=", int(value))]])
+        return domain
 
     @api.depends("line_ids.is_done")
     def _compute_completion(self):
@@ -38,23 +50,10 @@ class LightingTrainingPlan(models.Model):
             plan.completion_rate = 100.0 * plan.done_count / plan.course_count if plan.course_count else 0.0
 
     @api.constrains("employee_id", "year")
-    def _check_one_plan_per_year(self):
-        for plan in self:
-            if not 2000 <= plan.year <= 2100:
-                raise ValidationError(_("%(plan)s: the field Year is not a valid year.", plan=plan.name))
-        taken = {
-            (employee, year)
-            for employee, year, count in self._read_group(
-                [("employee_id", "in", self.employee_id.ids), ("year", "in", self.mapped("year"))],
-                ["employee_id", "year"],
-                ["__count"],
-            )
-            if count > 1
-        }
-        for plan in self.filtered(lambda plan: (plan.employee_id, plan.year) in taken):
-            raise ValidationError(
-                _("%(plan)s: the employee already has a training plan for this Year.", plan=plan.name)
-            )
+    def _check_one_plan_per_employee_and_year(self):
+        self._check_one_plan_per_year(
+            lambda plan: _("%(plan)s: the employee already has a training plan for this Year.", plan=plan.name)
+        )
 
     def action_activate(self):
         self.write({"state": "active"})

@@ -17,12 +17,19 @@ class LightingVehicleRequest(models.Model):
     _name = "lighting.vehicle.request"
     _description = "Vehicle Use Request"
     _check_company_auto = True
-    _inherit = ["tier.validation", "mail.thread", "mail.activity.mixin", "lighting.todo.mixin"]
+    _inherit = [
+        "lighting.approved.request.mixin",
+        "tier.validation",
+        "mail.thread",
+        "mail.activity.mixin",
+        "lighting.todo.mixin",
+    ]
     _order = "date_from desc, id desc"
 
     _state_from = ["draft"]
     _state_to = ["approved", "ongoing", "returned"]
     _tier_validation_manual_config = False
+    _approved_fields = BOOKING_FIELDS
 
     name = fields.Char(string="Reference", required=True, readonly=True, copy=False, default="/")
     company_id = fields.Many2one(
@@ -95,25 +102,7 @@ class LightingVehicleRequest(models.Model):
         ),
     ]
 
-    @api.model_create_multi
-    def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code("lighting.vehicle.request") or "/"
-        return super().create(vals_list)
-
     def write(self, vals):
-        changed = [name for name in BOOKING_FIELDS if name in vals]
-        if changed:
-            for request in self.filtered(lambda request: request.state != "draft"):
-                raise UserError(
-                    _(
-                        "%(request)s is no longer a draft: the field %(field)s cannot change; cancel it, reset "
-                        "it to draft and have it approved again.",
-                        request=request.name,
-                        field=self._fields[changed[0]].string,
-                    )
-                )
         if vals.get("state") in BOOKED_STATES:
             # Checked before writing: written first, the row would meet the
             # exclusion constraint, whose raw error names nothing.

@@ -14,8 +14,13 @@ class LightingWelfareBenefit(models.Model):
     _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin", "lighting.employee.record.mixin"]
     _order = "date desc, id desc"
+    _rec_names_search = ["name", "employee_id.name"]
 
-    name = fields.Char(string="Benefit", required=True, tracking=True)
+    name = fields.Char(
+        string="Benefit",
+        tracking=True,
+        help="Left empty, the benefit is named after its occasion and employee, in the reader's language.",
+    )
     occasion = fields.Selection(
         [
             ("birthday", "Birthday"),
@@ -39,11 +44,24 @@ class LightingWelfareBenefit(models.Model):
         tracking=True,
     )
 
+    @api.depends("name", "occasion", "employee_id.name")
+    @api.depends_context("lang")
+    def _compute_display_name(self):
+        occasions = dict(self._fields["occasion"]._description_selection(self.env))
+        for benefit in self:
+            benefit.display_name = benefit.name or _(
+                "%(occasion)s benefit of %(employee)s",
+                occasion=occasions[benefit.occasion],
+                employee=benefit.employee_id.name,
+            )
+
     @api.constrains("amount")
     def _check_amount(self):
         for benefit in self:
             if benefit.amount < 0:
-                raise ValidationError(_("Benefit %(name)s: the field Amount cannot be negative.", name=benefit.name))
+                raise ValidationError(
+                    _("Benefit %(name)s: the field Amount cannot be negative.", name=benefit.display_name)
+                )
 
     def action_given(self):
         self.write({"state": "given"})
@@ -77,7 +95,6 @@ class LightingWelfareBenefit(models.Model):
         benefits = self.create(
             [
                 {
-                    "name": _("Birthday benefit of %(employee)s", employee=employee.name),
                     "occasion": "birthday",
                     "employee_id": employee.id,
                     "date": day,

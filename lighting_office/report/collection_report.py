@@ -1,8 +1,9 @@
-from odoo import fields, models, tools
+from odoo import fields, models
+from odoo.tools import SQL
 
 
 class LightingCollectionReport(models.Model):
-    """Overdue customer invoices with their aging bucket (R3.1.6), one SQL view
+    """Overdue customer invoices with their aging bucket (R3.1.6), one SQL query
     so that the report groups in the database whatever the volume."""
 
     _name = "lighting.collection.report"
@@ -25,31 +26,35 @@ class LightingCollectionReport(models.Model):
     amount_residual = fields.Monetary(string="Amount Due", readonly=True)
     payment_difficulty = fields.Boolean(readonly=True)
 
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(f"""
-            CREATE VIEW {self._table} AS (
-                SELECT m.id,
-                       m.id AS move_id,
-                       m.company_id,
-                       m.commercial_partner_id AS partner_id,
-                       m.invoice_user_id AS user_id,
-                       m.invoice_date_due,
-                       (CURRENT_DATE - m.invoice_date_due) AS days_overdue,
-                       CASE
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 30 THEN '1_30'
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 60 THEN '31_60'
-                           WHEN CURRENT_DATE - m.invoice_date_due <= 90 THEN '61_90'
-                           ELSE 'over_90'
-                       END AS aging_bucket,
-                       c.currency_id,
-                       m.amount_residual_signed AS amount_residual,
-                       COALESCE(m.payment_difficulty, FALSE) AS payment_difficulty
-                  FROM account_move m
-                  JOIN res_company c ON c.id = m.company_id
-                 WHERE m.move_type = 'out_invoice'
-                   AND m.state = 'posted'
-                   AND m.payment_state IN ('not_paid', 'partial')
-                   AND m.invoice_date_due < CURRENT_DATE
-            )
-        """)
+    @property
+    def _table_query(self):
+        # Days overdue count from the reader's own day (fields.Date.context_today), not the database
+        # server's CURRENT_DATE: between 00:00 and 08:00 in China the two differ by one.
+        today = fields.Date.context_today(self)
+        return SQL(
+            """
+            SELECT m.id,
+                   m.id AS move_id,
+                   m.company_id,
+                   m.commercial_partner_id AS partner_id,
+                   m.invoice_user_id AS user_id,
+                   m.invoice_date_due,
+                   (%(today)s::date - m.invoice_date_due) AS days_overdue,
+                   CASE
+                       WHEN %(today)s::date - m.invoice_date_due <= 30 THEN '1_30'
+                       WHEN %(today)s::date - m.invoice_date_due <= 60 THEN '31_60'
+                       WHEN %(today)s::date - m.invoice_date_due <= 90 THEN '61_90'
+                       ELSE 'over_90'
+                   END AS aging_bucket,
+                   c.currency_id,
+                   m.amount_residual_signed AS amount_residual,
+                   COALESCE(m.payment_difficulty, FALSE) AS payment_difficulty
+              FROM account_move m
+              JOIN res_company c ON c.id = m.company_id
+             WHERE m.move_type = 'out_invoice'
+               AND m.state = 'posted'
+               AND m.payment_state IN ('not_paid', 'partial')
+               AND m.invoice_date_due < %(today)s::date
+            """,
+            today=today,
+        )

@@ -14,6 +14,7 @@ from . import test_contract_signing
 from . import test_order_execution
 from . import test_tech_handover
 from . import test_consultation
+from . import test_helpdesk_sla
 from . import test_customer_training
 from . import test_consultation_tour
 from . import test_lighting_solution
@@ -63,5 +64,6 @@ from . import test_demo_users
 from . import test_walls_company
 from . import test_access_matrix
 from . import test_bypass
+from . import test_reader_language
 from . import test_review_widget_zh
 from . import test_demo_chinese

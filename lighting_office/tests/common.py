@@ -1,5 +1,10 @@
 from contextlib import contextmanager
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+from unittest.mock import patch
+
+import pytz
+from dateutil.relativedelta import relativedelta
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase, new_test_user
@@ -104,6 +109,20 @@ class LightingOfficeCase(TransactionCase):
         """Request the review and let the order's office manager approve it."""
         order.request_validation()
         order.with_user(order.company_id.office_manager_id).validate_tier()
+
+    @staticmethod
+    def _office_moment(office, weekday, hour):
+        """The last such weekday (relativedelta's MO…SU) at hour o'clock in the office's working
+        calendar, as the naive UTC datetime Odoo stores."""
+        day = fields.Date.today() + relativedelta(weekday=weekday(-1))
+        local = pytz.timezone(office.resource_calendar_id.tz).localize(datetime.combine(day, time(hour)))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @contextmanager
+    def _at(self, moment):
+        """The clock and the transaction's timestamp (which create_date takes) at moment."""
+        with freeze_time(moment), patch.object(self.env.cr, "_now", moment):
+            yield
 
     @contextmanager
     def assertRefused(self, exception, *fragments):

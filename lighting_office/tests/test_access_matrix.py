@@ -15,7 +15,7 @@ ALL_ROLES = ROLES + ("hq_finance", "hq_management")
 # Required values a generic record cannot guess (valid dates, values on a scale …).
 VALUES = {
     "lighting.vehicle.request": {"date_to": fields.Datetime.now() + timedelta(hours=2)},
-    "lighting.activity.plan": {"date_end": fields.Datetime.now() + timedelta(hours=2)},
+    "lighting.event.plan": {"date_end": fields.Datetime.now() + timedelta(hours=2)},
     "lighting.risk.assessment": {"likelihood": 3, "impact": 3},
     "lighting.room.standard": {"target_illuminance": 300, "power_density_limit": 9},
     "lighting.solution.room": {"area": 10, "luminaire_flux": 1000},

@@ -1,6 +1,7 @@
 import threading
 from datetime import timedelta
 
+from dateutil.relativedelta import MO
 from freezegun import freeze_time
 
 from odoo import fields
@@ -15,18 +16,28 @@ class TestFeedback(AftersalesCase):
     """R3.3.1: feedback tickets of the office's after-sales team and the on-site / return decision."""
 
     def test_feedback_is_recorded_with_severity_target(self):
-        """R3.3.1: channel, customer, product, serial, nature, severity; the response target follows the office's
-        setting."""
-        self.office_a.lighting_response_hours_major = 6.0
-        ticket = self._feedback(self.aftersales, severity="major")
+        """R3.3.1: channel, customer, product, serial, nature, severity; the targets follow the office's SLA of
+        that severity (major: response 3 h as the manager set it, resolution 3 working days)."""
+        major_response = self.env["helpdesk.sla"].search(
+            [
+                ("team_ids", "=", self.office_a.office_aftersales_team_id.id),
+                ("lighting_severity", "=", "major"),
+                ("lighting_target", "=", "response"),
+            ]
+        )
+        major_response.with_user(self.users["manager", "a"]).hours = 3
+        monday = self._office_moment(self.office_a, MO, 9)
+        with self._at(monday):
+            ticket = self._feedback(self.aftersales, severity="major")
         self.assertEqual(
             (ticket.company_id, ticket.lighting_team_role, ticket.channel_id, ticket.lot_id),
             (self.office_a, "aftersales", self.phone, self.serial),
         )
-        self.assertEqual(ticket.response_deadline, ticket.create_date + timedelta(hours=6))
-        self.assertEqual(ticket.resolution_deadline, ticket.create_date + timedelta(hours=72))
+        self.assertEqual(ticket.response_deadline, monday + timedelta(hours=3))
+        self.assertEqual(ticket.resolution_deadline, monday + timedelta(hours=72))
         ticket.severity = "critical"
-        self.assertEqual(ticket.response_deadline, ticket.create_date + timedelta(hours=2))
+        self.assertEqual(ticket.response_deadline, monday + timedelta(hours=2))
+        self.assertEqual(ticket.resolution_deadline, monday + timedelta(hours=24))
         self.assertEqual(ticket.product_whereabouts, "customer")
 
     def test_on_site_decision_plans_the_visit(self):

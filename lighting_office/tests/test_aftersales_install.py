@@ -93,7 +93,12 @@ class TestInstallationService(LightingOfficeCase):
         )
         self.assertEqual(revisits.activity_ids.mapped("user_id"), self.aftersales)
         revisit = revisits[0].with_user(self.aftersales)
-        with self.assertRefused(UserError, revisit.name, "Outcome"):
+        self.assertFalse(revisit.name, "named at display, not stored in the closer's language")
+        self.assertEqual(revisit.display_name, f"{job.name}: revisit after 3 months")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
+        self.assertEqual(revisit.with_context(lang="zh_CN").display_name, f"{job.name}：3 个月后回访")
+        with self.assertRefused(UserError, revisit.display_name, "Outcome"):
             revisit.action_done()
         revisit.outcome = "All luminaires fine; customer asks for two more."
         revisit.action_done()

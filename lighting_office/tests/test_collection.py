@@ -1,4 +1,6 @@
-from datetime import timedelta
+from datetime import datetime, time, timedelta
+
+from freezegun import freeze_time
 
 from odoo import Command, fields
 from odoo.exceptions import AccessError, ValidationError
@@ -60,8 +62,32 @@ class TestCollection(LightingOfficeCase):
         self.assertEqual(self.inv_not_due.days_overdue, 0)
         self.assertEqual(self._overdue(self.hq_finance), overdue | self.inv_b)
 
+    def test_days_overdue_follow_the_readers_day(self):
+        """R3.1.6: days overdue count from the reader's own day: at 23:30 UTC it is 07:30 the next day
+        in Asia/Shanghai, so the office manager there sees one day more, on the invoice and in the
+        report alike, than HQ Finance reading on UTC."""
+        day = self.today - timedelta(days=3)
+        late = self._invoice(self.office_a, 50, 0)
+        late.invoice_date_due = day - timedelta(days=10)
+        due_that_day = self._invoice(self.office_a, 70, 0)
+        due_that_day.invoice_date_due = day
+        manager = self.users["manager", "a"]
+        manager.tz = "Asia/Shanghai"
+        self.hq_finance.tz = "UTC"
+        with freeze_time(datetime.combine(day, time(23, 30))):
+            for user, expected in ((manager, {late: 11, due_that_day: 1}), (self.hq_finance, {late: 10})):
+                self.env.invalidate_all()
+                moves = (late | due_that_day).with_user(user)
+                self.assertEqual({move: move.days_overdue for move in moves if move.days_overdue}, expected, user.tz)
+                self.assertEqual(
+                    set(moves.filtered_domain(moves._overdue_domain()).ids), {move.id for move in expected}
+                )
+                report = self.env["lighting.collection.report"].with_user(user).search([("move_id", "in", moves.ids)])
+                self.assertEqual({line.move_id: line.days_overdue for line in report}, expected, user.tz)
+
     def _aging(self, user):
-        Report = self.env["lighting.collection.report"].with_user(user)
+        # The web client sends the reader's time zone in the context, which the report counts days from.
+        Report = self.env["lighting.collection.report"].with_user(user).with_context(tz="Asia/Shanghai")
         return Report._read_group([], ["company_id", "aging_bucket"], ["amount_residual:sum"])
 
     def _overdue_list(self, user):

@@ -1,5 +1,13 @@
+import threading
+import uuid
+from datetime import date, timedelta
+
+import psycopg2.errors
+
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.sql_db import db_connect
+from odoo.tests import TransactionCase, tagged
 
 from .common import LightingOfficeCase
 
@@ -171,3 +179,83 @@ class TestOfficeDocument(LightingOfficeCase):
         self.assertEqual(found, own_draft | colleague_draft | issued)
         with self.assertRaises(AccessError):
             own_draft.with_user(self.hq_finance).write({"name": "HQ edit"})
+
+
+@tagged("post_install", "-at_install")
+class TestNumberingRace(TransactionCase):
+    """R6.2.1: two documents issued at the same moment, the first of their class this year, in two
+    real transactions (two connections, committed), never get the same number."""
+
+    def setUp(self):
+        super().setUp()
+        self.code = f"RACE{uuid.uuid4().hex[:6].upper()}"
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            document_class = env["lighting.document.class"].create({"name": "Race", "code": self.code})
+            # The sequence exists from an earlier year; this year's date range does not yet.
+            env["ir.sequence"].create(
+                {
+                    "name": self.code,
+                    "code": f"lighting.document.{document_class.id}",
+                    "company_id": env.company.id,
+                    "prefix": f"{self.code}-%(range_year)s-",
+                    "padding": 4,
+                    "use_date_range": True,
+                    "implementation": "no_gap",
+                }
+            )._create_date_range_seq(date.today() - timedelta(days=400))
+            self.class_id, self.company_id = document_class.id, env.company.id
+        self.addCleanup(self._remove)
+
+    def _cursor(self):
+        return db_connect(self.env.cr.dbname).cursor()
+
+    def _remove(self):
+        with self._cursor() as cr:
+            env = api.Environment(cr, SUPERUSER_ID, {})
+            env["ir.sequence"].search([("code", "=", f"lighting.document.{self.class_id}")]).unlink()
+            env["lighting.document.class"].browse(self.class_id).unlink()
+
+    def _next_number(self, cr):
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        office = env["res.company"].browse(self.company_id)
+        return env["lighting.document.class"].browse(self.class_id)._next_document_number(office, date.today())
+
+    def test_concurrent_first_issues_of_the_year(self):
+        """R6.2.1: the second issue waits for the first; it then fails to serialise (Odoo retries such a
+        request) and its retry takes the next number of the same year's range. Without the lock on the
+        sequence it would create the year's range again and fail on its uniqueness, an error for the user."""
+        first_cr = self._cursor()
+        first = self._next_number(first_cr)
+        outcome = {}
+
+        def second_issue():
+            with self._cursor() as cr:
+                try:
+                    outcome["number"] = self._next_number(cr)
+                except psycopg2.errors.SerializationFailure:
+                    cr.rollback()
+                    outcome["retried"] = self._next_number(cr)
+                except Exception as error:  # noqa: BLE001 - reported by the assertions below
+                    outcome["error"] = error
+                    cr.rollback()
+
+        thread = threading.Thread(target=second_issue)
+        thread.start()
+        thread.join(timeout=2)
+        self.assertTrue(thread.is_alive(), "the second issue must wait for the first transaction")
+        first_cr.commit()
+        first_cr.close()
+        thread.join(timeout=30)
+        self.assertNotIn("error", outcome)
+        self.assertNotIn("number", outcome, "the second issue must not be numbered from its old snapshot")
+        year = date.today().year
+        self.assertEqual(first, f"{self.code}-{year}-0001")
+        self.assertEqual(outcome["retried"], f"{self.code}-{year}-0002")
+        with self._cursor() as cr:
+            cr.execute(
+                "SELECT count(*) FROM ir_sequence_date_range r JOIN ir_sequence s ON s.id = r.sequence_id"
+                " WHERE s.code = %s AND r.date_from <= %s AND r.date_to >= %s",
+                [f"lighting.document.{self.class_id}", date.today(), date.today()],
+            )
+            self.assertEqual(cr.fetchone()[0], 1)

@@ -159,3 +159,42 @@ class TestExpense(ExpenseCase):
         action = self.env.ref("lighting_office.action_lighting_expense_analysis")
         self.assertIn("pivot", action.view_mode)
         self.assertIn("graph", action.view_mode)
+
+    def _review_requests(self, sheet):
+        """The review requests of `sheet` each of the three steps' reviewers was notified of:
+        the submission's (subtype Tier Validation Requested) and each turn's (a note to them)."""
+        subtypes = self.env.ref("base_tier_validation.mt_tier_validation_requested") | self.env.ref("mail.mt_note")
+        notifications = self.env["mail.notification"].search(
+            [
+                ("mail_message_id.model", "=", sheet._name),
+                ("mail_message_id.res_id", "=", sheet.id),
+                ("mail_message_id.message_type", "=", "notification"),
+                ("mail_message_id.subtype_id", "in", subtypes.ids),
+            ]
+        )
+        reviewers = (self.users["support", "a"], self.users["manager", "a"], self.hq_finance)
+        return [len(notifications.filtered(lambda n, u=user: n.res_partner_id == u.partner_id)) for user in reviewers]
+
+    def test_each_step_told_when_its_turn_comes(self):
+        """R4.2.1: at submission only the department head is asked to review; the office
+        manager is asked once the department head approved, HQ Finance once the office
+        manager did; a Validate out of turn asks nobody again."""
+        sheet = self._sheet().with_context(tracking_disable=False)
+        sheet.action_submit_sheet()
+        self.assertEqual(self._review_requests(sheet), [1, 0, 0])
+        sheet.with_user(self.users["support", "a"]).validate_tier()
+        self.assertEqual(self._review_requests(sheet), [1, 1, 0])
+        sheet.with_user(self.hq_finance).validate_tier()  # out of turn: nothing moves
+        self.assertEqual(self._review_requests(sheet), [1, 1, 0])
+        sheet.with_user(self.users["manager", "a"]).validate_tier()
+        self.assertEqual(self._review_requests(sheet), [1, 1, 1])
+        self.assertIn(self.hq_finance.partner_id, sheet.message_partner_ids)
+
+    def test_rejected_report_asks_nobody_further(self):
+        """R4.2.1: a report the department head rejects asks neither the office manager nor HQ Finance."""
+        sheet = self._sheet().with_context(tracking_disable=False)
+        sheet.action_submit_sheet()
+        sheet.with_user(self.users["support", "a"]).reject_tier()
+        self.assertTrue(sheet.rejected)
+        self.assertEqual(self._review_requests(sheet), [1, 0, 0])
+        self.assertNotIn(self.users["manager", "a"].partner_id, sheet.message_partner_ids)

@@ -132,11 +132,11 @@ class TestMeetings(LightingOfficeCase):
                 }
             )
 
-    def test_activity_plan(self):
+    def test_event_plan(self):
         """R6.3: a trade show plan with goal, content, time, place and budget; the outcome closes it."""
         start = fields.Datetime.now()
         plan = (
-            self.env["lighting.activity.plan"]
+            self.env["lighting.event.plan"]
             .with_user(self.users["sales", "a"])
             .create(
                 {
@@ -162,4 +162,4 @@ class TestMeetings(LightingOfficeCase):
             plan.date_end = start - timedelta(days=1)
         with self.assertRefused(ValidationError, plan.name, "Budget"):
             plan.budget = -1
-        self.assertFalse(self.env["lighting.activity.plan"].with_user(self.users["sales", "b"]).search([]))
+        self.assertFalse(self.env["lighting.event.plan"].with_user(self.users["sales", "b"]).search([]))

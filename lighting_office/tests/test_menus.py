@@ -26,7 +26,7 @@ SALES_LEAVES = {
     "menu_vehicle_request",
     "menu_meeting",
     "menu_meeting_action",
-    "menu_activity_plan",
+    "menu_event_plan",
     "menu_appraisal",
     "menu_social_insurance",
     "menu_suggestion",

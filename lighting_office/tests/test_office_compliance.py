@@ -38,6 +38,7 @@ class TestOfficeCompliance(LightingOfficeCase):
         records.env.invalidate_all()
 
     def _rule(self, key, office=None, day=None, user=None):
+        self.Compliance._refresh_office_figures()
         Compliance = self.Compliance.with_user(user) if user else self.Compliance
         Compliance.invalidate_model()
         return Compliance.search(
@@ -212,6 +213,36 @@ class TestOfficeCompliance(LightingOfficeCase):
         self._force(suggestions[0], answer_date=self.past + timedelta(days=1))
         self._assert_rule("suggestion_answered", suggestions[0], suggestions[1])
 
+    def test_stocktakes_done_and_risk_responses_fitting_their_level(self):
+        """R4.3.2, R7.2: a stocktake dated in a past period counts as done once adjusted; an assessed
+        risk follows R7.2 when its response is one its level allows (none, or one written around the
+        form's check, offends); a risk only identified is not counted yet."""
+        stocktakes = self.env["lighting.asset.stocktake"].create(
+            [{"company_id": self.office_a.id, "date": self.past} for _i in range(2)]
+        )
+        self._force(stocktakes[0], state="done")
+        self._assert_rule("stocktake_done", stocktakes[0], stocktakes[1])
+
+        risks = self.env["lighting.risk"].create(
+            [
+                {
+                    "name": f"Price war {i}",
+                    "company_id": self.office_a.id,
+                    "category": "market",
+                    "owner_id": self.users["manager", "a"].id,
+                    "identified_on": self.past,
+                    "likelihood": 4,
+                    "impact": 3,
+                }
+                for i in range(4)
+            ]
+        )
+        self.assertEqual(set(risks.mapped("level")), {"high"})
+        risks[0].response = "mitigate"
+        self._force(risks[:3], state="assessed")
+        self._force(risks[2], response="accept")  # refused by the form for a high risk (test_risk)
+        self._assert_rule("risk_response", risks[0], risks[1] | risks[2])
+
     def _two_rules(self):
         """Office A: meetings 1 of 2 with minutes (50 %), suggestions 1 of 1 answered (100 %);
         office B: 1 of 1 meeting with minutes (100 %)."""
@@ -227,7 +258,9 @@ class TestOfficeCompliance(LightingOfficeCase):
         )
         self._force(suggestion, submit_date=self.past, deadline=self.past + timedelta(days=3), answer_date=self.past)
 
-    def _scores(self, user=None):
+    def _scores(self, user=None, refresh=True):
+        if refresh:
+            self.Compliance._refresh_office_figures()
         Score = self.Score.with_user(user) if user else self.Score
         Score.invalidate_model()
         rows = Score.search(
@@ -245,7 +278,9 @@ class TestOfficeCompliance(LightingOfficeCase):
         self.assertEqual(scores[self.office_a].rank, 2)
         weight = self.env.ref("lighting_office.compliance_weight_meeting_minutes")
         weight.with_user(self.hq_management).weight = 3.0
-        self.assertAlmostEqual(self._scores()[self.office_a].score, (3 * 50 + 100) / 4)
+        self.assertAlmostEqual(
+            self._scores(refresh=False)[self.office_a].score, (3 * 50 + 100) / 4, "a weight counts before any refresh"
+        )
         [group] = self.Compliance.read_group(
             [("company_id", "=", self.office_a.id), ("date", "=", self.past.replace(day=1))],
             ["share:avg", "score:avg"],
@@ -260,6 +295,7 @@ class TestOfficeCompliance(LightingOfficeCase):
         """Issue 18 item 5: an office manager sees the own office's rules and score (with its rank
         among all offices) only; HQ sees every office; only HQ Management sets the weights."""
         self._two_rules()
+        self.Compliance._refresh_office_figures()
         manager_a = self.users["manager", "a"]
         self.assertEqual(self.Compliance.with_user(manager_a).search([]).company_id, self.office_a)
         scores = self._scores(manager_a)
@@ -282,6 +318,7 @@ class TestOfficeCompliance(LightingOfficeCase):
     def test_grouped_read_query_count(self):
         """Issue 18 item 4: compliance by office and rule is one grouped query, whatever the volume."""
         self._two_rules()
+        self.Compliance._refresh_office_figures()
         Compliance = self.Compliance.with_user(self.hq_management)
         Compliance._read_group([], ["company_id"], ["total_count:sum"])
         self.env.cr.flush()  # the set-up's pending notifications are not the report's queries
@@ -299,6 +336,7 @@ class TestComplianceReviewFlows(ExpenseCase):
 
     def _rule(self, key):
         Compliance = self.env["lighting.office.compliance"]
+        Compliance._refresh_office_figures()
         Compliance.invalidate_model()
         month = fields.Date.context_today(Compliance).replace(day=1)
         return Compliance.search([("company_id", "=", self.office_a.id), ("check_key", "=", key), ("date", "=", month)])

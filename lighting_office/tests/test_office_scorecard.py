@@ -10,6 +10,8 @@ from .budget_common import BudgetCase
 
 # One grouped SELECT, for 2 offices or 50 (bench/scorecard.py).
 GROUP_QUERIES = 1
+# The lock, JIT off, then a DELETE and an INSERT ... SELECT for the scorecard and for compliance.
+REFRESH_QUERIES = 6
 
 
 @tagged("post_install", "-at_install")
@@ -37,6 +39,7 @@ class TestOfficeScorecard(BudgetCase):
                 "date_end": cls.month + relativedelta(months=3, days=-1),
             }
         )
+        cls.Scorecard._refresh_office_figures()
 
     @classmethod
     def _confirmed(cls, office, salesperson, qty):
@@ -46,6 +49,8 @@ class TestOfficeScorecard(BudgetCase):
         return order
 
     def _row(self, office, month=None, user=None):
+        """The office's row of the month, refreshed from the records as they are now."""
+        self.Scorecard._refresh_office_figures()
         Scorecard = self.Scorecard.with_user(user) if user else self.Scorecard
         Scorecard.invalidate_model()
         return Scorecard.search([("company_id", "=", office.id), ("date", "=", month or self.month)])
@@ -330,6 +335,43 @@ class TestOfficeScorecard(BudgetCase):
             Scorecard._read_group(
                 [], ["company_id", "date:quarter"], ["sales_amount:sum", "target_amount:sum", "satisfaction_total:sum"]
             )
+
+    def test_refresh_query_count(self):
+        """Issue 18 item 4: refreshing every office's figures is a fixed number of statements,
+        whatever the number of offices and records."""
+        self.Scorecard._refresh_office_figures()  # the reader's time zone and the fields' caches
+        with self.assertQueryCount(REFRESH_QUERIES):
+            self.Scorecard._refresh_office_figures()
+
+    def test_figures_as_of_their_refresh(self):
+        """Issue 18 item 4: the figures are those of their last refresh, which each row shows (As of);
+        the Refresh button brings in the records since for whoever reads the scorecard, and refuses
+        a salesperson."""
+        row = self._row(self.office_a)
+        as_of = row.refreshed_at
+        self.assertEqual(row.sales_amount, 1500)
+        self.assertTrue(as_of)
+        self._confirmed(self.office_a, self.users["sales", "a"], 4)
+        self.env["lighting.meeting"].create(
+            {"name": "Weekly", "company_id": self.office_a.id, "date_start": fields.Datetime.now() - timedelta(hours=1)}
+        )
+        self.env.flush_all()
+        row.invalidate_recordset()
+        self.assertEqual(row.sales_amount, 1500, "not refreshed yet: the figure of its As of")
+        with self.assertRaises(AccessError):
+            self.Scorecard.with_user(self.users["sales", "a"]).action_refresh()
+        self.Scorecard.with_user(self.users["manager", "a"]).action_refresh()
+        row.invalidate_recordset()
+        self.assertEqual(row.sales_amount, 1900, "the row keeps its id across refreshes")
+        self.assertGreaterEqual(row.refreshed_at, as_of)
+        compliance = self.env["lighting.office.compliance"].search([("check_key", "=", "meeting_minutes")], limit=1)
+        self.assertEqual(compliance.refreshed_at, row.refreshed_at, "scorecard and compliance share their As of")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("lighting_office.action_report_office_scorecard", row.ids)[0]
+            .decode()
+        )
+        self.assertRegex(html, r"As of <span>[^<]+</span>", "the PDF says how fresh it is")
 
     def test_monthly_mail_in_chinese(self):
         """Issue 18 item 3: on the 1st each office manager gets last month's scorecard PDF of the

@@ -37,6 +37,10 @@ class TestParityQueries(LightingOfficeCase):
                 }
             )
 
+        cls.expense_category = cls.env["product.product"].create(
+            {"name": "Taxi", "type": "service", "can_be_expensed": True, "standard_price": 0.0}
+        )
+
     def _orders(self, count_a, count_b):
         return (
             self.env["sale.order"]
@@ -147,3 +151,130 @@ class TestParityQueries(LightingOfficeCase):
                 self.users["manager", "b"] if "b" in keys else self.env["res.users"]
             )
             self.assertEqual(heads, expected)
+
+    def _submitted_sheet(self, key="a"):
+        sales = self.users["sales", key]
+        employee = self.env["hr.employee"].search([("user_id", "=", sales.id)])
+        expense = self.env["hr.expense"].create(
+            {
+                "name": f"Taxi {key}",
+                "employee_id": employee.id,
+                "product_id": self.expense_category.id,
+                "total_amount_currency": 50.0,
+                "company_id": sales.company_id.id,
+            }
+        )
+        self.env["ir.attachment"].create(
+            {"name": "receipt.txt", "raw": b"receipt", "res_model": "hr.expense", "res_id": expense.id}
+        )
+        return (
+            self.env["hr.expense.sheet"]
+            .create(
+                {
+                    "name": f"Taxi report {key}",
+                    "employee_id": employee.id,
+                    "company_id": sales.company_id.id,
+                    "expense_line_ids": [Command.set(expense.ids)],
+                }
+            )
+            .with_context(tracking_disable=False)
+        )
+
+    def test_review_documents_once_per_model(self):
+        """R3.1.4, R4.2.1: the documents of any number of reviews are looked up with one
+        query per model (two reports' six reviews and an order's review: 3 queries with
+        reading the reviews); a review whose document is gone is left out."""
+        sheets = self._submitted_sheet("a") | self._submitted_sheet("b")
+        sheets.action_submit_sheet()
+        order = self._orders(1, 0)
+        order.request_validation()
+        reviews = (sheets.review_ids | order.review_ids).sudo()
+        self.assertEqual(len(reviews), 7)
+        self.env.invalidate_all()
+        with self.assertQueryCount(3):
+            documents = reviews._get_documents()
+        self.assertEqual(set(documents.values()), set(sheets.sudo()) | set(order.sudo()))
+        self.env.cr.execute("DELETE FROM sale_order_line WHERE order_id = %s", [order.id])
+        self.env.cr.execute("DELETE FROM sale_order WHERE id = %s", [order.id])
+        self.env.invalidate_all()
+        self.assertEqual(set(reviews._get_documents()), set(sheets.review_ids.ids))
+
+    def test_report_submission_queries(self):
+        """R4.2.1: submitting a report with its receipt (hr_expense's submission, its activity,
+        and the three reviews, only the department head told) costs 79 queries."""
+        sales = self.users["sales", "a"]
+        first = self._submitted_sheet("a")  # the caches of a first submission, as after the first ones
+        self.env.invalidate_all()
+        first.with_user(sales).action_submit_sheet()
+        sheet = self._submitted_sheet("a").with_user(sales)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(79):
+            sheet.action_submit_sheet()
+            self.env.flush_all()
+        self.assertEqual(len(sheet.review_ids), 3)
+        self.assertNotIn(self.hq_finance.partner_id, sheet.message_partner_ids)
+
+    def test_contract_review_queries(self):
+        """R3.1.4: requesting a contract's review (the office manager told in Odoo's inbox) and
+        its validation by the manager cost 38 queries."""
+        sales, manager = self.users["sales", "a"], self.users["manager", "a"]
+        first = self._orders(1, 0)  # the caches of a first review, as after the first requests
+        self.env.invalidate_all()
+        first.with_user(sales).request_validation()
+        first.with_user(manager).validate_tier()
+        order = self._orders(1, 0)
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(38):
+            order.with_user(sales).request_validation()
+            order.with_user(manager).validate_tier()
+            self.env.flush_all()
+        self.assertTrue(order.validated)
+        self.assertEqual(manager.notification_type, "inbox")
+        self.assertIn(manager.partner_id, order.message_ids.notification_ids.res_partner_id)
+
+    def test_office_staff_notified_in_odoo(self):
+        """R1.2: a new user of a Lighting Office role is notified in Odoo's inbox unless the
+        creation chooses e-mail; users without a role keep Odoo's default (e-mail)."""
+        Users = self.env["res.users"]
+        role = self.env.ref("lighting_office.group_lighting_sales")
+        staff, by_mail, other = Users.create(
+            [
+                {"name": "New staff", "login": "new_staff", "groups_id": [Command.set(role.ids)]},
+                {
+                    "name": "Staff by mail",
+                    "login": "staff_by_mail",
+                    "groups_id": [Command.set(role.ids)],
+                    "notification_type": "email",
+                },
+                {
+                    "name": "Other",
+                    "login": "other_user",
+                    "groups_id": [Command.set(self.env.ref("base.group_user").ids)],
+                },
+            ]
+        )
+        self.assertEqual(
+            (staff.notification_type, by_mail.notification_type, other.notification_type), ("inbox", "email", "email")
+        )
+
+    def test_reviews_of_a_document_search_its_model_only(self):
+        """R1.2, R3.1.4: the reviews of a document are searched with the one subquery of its
+        model's record rules (confirming an order read every tier-validated model's, 20 ms);
+        a search of reviews of any model still keeps to the documents the user may read."""
+        sales_b = self.users["sales", "b"]
+        order_a, order_b = self._orders(1, 0), self._orders(0, 1)
+        (order_a | order_b).request_validation()
+        Review = self.env["tier.review"].with_user(sales_b)
+        query = Review._search([("model", "=", "sale.order"), ("res_id", "in", (order_a | order_b).ids)])
+        sql = query.select().code
+        self.assertIn('"sale_order"', sql)
+        self.assertNotIn('"lighting_archive_loan"', sql)
+        self.assertEqual(Review.browse(query).res_id, order_b.id)
+        self.assertEqual(
+            Review.search(["|", ("model", "=", "sale.order"), ("res_id", "=", order_a.id)]).res_id, order_b.id
+        )
+        self.assertIn(
+            '"lighting_archive_loan"', Review._search(["|", ("model", "=", "x"), ("model", "=", "y")]).select().code
+        )

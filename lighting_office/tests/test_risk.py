@@ -1,4 +1,5 @@
 from datetime import timedelta
+from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
@@ -240,6 +241,27 @@ class TestRiskResponse(RiskCase):
         risk.write({"residual_likelihood": 2, "residual_impact": 2})
         self.assertEqual((risk.residual_score, risk.residual_level), (4, "low"))
         self.assertEqual(risk.assessment_ids.sorted("id")[-1].kind, "residual")
+
+    def test_todos_scheduled_in_one_create_per_owner(self):
+        """R7.2: overdue actions of two owners get each one automated to-do, due today, made through
+        activity_schedule in one create per owner; none when activity automation is skipped."""
+        risk = self._risk(likelihood=4, impact=4, response="avoid")
+        owners = self.users["sales", "a"], self.users["support", "a"]
+        yesterday = fields.Date.today() - timedelta(days=1)
+        actions = [self._action(risk, owner, date_deadline=yesterday) for owner in (*owners, owners[0])]
+        Action = self.env["lighting.risk.action"]
+        Activity = type(self.env["mail.activity"])
+        Action.with_context(mail_activity_automation_skip=True)._cron_flag_overdue()
+        self.assertFalse(risk.action_ids.activity_ids)
+        with patch.object(Activity, "create", autospec=True, side_effect=Activity.create) as create:
+            Action._cron_flag_overdue()
+        self.assertEqual(create.call_count, 2)
+        for action, owner in zip(actions, (*owners, owners[0]), strict=True):
+            activity = action.activity_ids
+            self.assertEqual(activity.user_id, owner)
+            self.assertEqual(activity.activity_type_id, self.env.ref("mail.mail_activity_data_todo"))
+            self.assertTrue(activity.automated)
+            self.assertEqual(activity.date_deadline, fields.Date.context_today(activity))
 
     def test_overdue_actions_stand_out_and_raise_activities(self):
         """R7.2: an overdue action is flagged on itself and its risk, and the daily cron gives its

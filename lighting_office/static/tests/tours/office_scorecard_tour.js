@@ -39,6 +39,15 @@ registry.category("web_tour.tours").add("lighting_office_scorecard", {
       run: "click",
     },
     {
+      content: "The list says when its figures were computed",
+      trigger: '.o_list_view th[data-name="refreshed_at"]',
+    },
+    {
+      content: "Refresh the figures from the records",
+      trigger: '.o_list_view button[name="action_refresh"]',
+      run: "click",
+    },
+    {
       content: "Open office A's row of the month",
       trigger: '.o_list_view .o_data_row:contains("Office A") td[name="company_id"]',
       run: "click",

@@ -2,12 +2,12 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
 
-class LightingActivityPlan(models.Model):
+class LightingEventPlan(models.Model):
     """A planned training, seminar or trade show of the office: goal, content,
     time, place and budget beforehand, the outcome afterwards (R6.3)."""
 
-    _name = "lighting.activity.plan"
-    _description = "Activity Plan"
+    _name = "lighting.event.plan"
+    _description = "Event Plan"
     _check_company_auto = True
     _inherit = ["mail.thread", "mail.activity.mixin"]
     _order = "date_start desc"
