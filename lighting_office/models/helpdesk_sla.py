@@ -51,7 +51,8 @@ class HelpdeskSla(models.Model):
         done = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_done")
         awaiting = self.env.ref("helpdesk_mgmt.helpdesk_ticket_stage_awaiting")
         with_slas = self.with_context(active_test=False).search([("company_id", "in", offices.ids)]).company_id
-        vals_list, namers = [], []
+        source = self.with_context(lang="en_US")  # named in English, then in every installed language
+        vals_list = []
         for office in offices - with_slas:
             support, aftersales = office.office_support_team_id, office.office_aftersales_team_id
             (support | aftersales).write({"use_sla": True, "resource_calendar_id": office.resource_calendar_id.id})
@@ -73,19 +74,31 @@ class HelpdeskSla(models.Model):
             for team, (response_hours, resolution_days), applies_to, criteria in pairs:
                 base = dict(common, team_ids=[Command.set(team.ids)], **criteria)
                 vals_list += [
-                    dict(base, lighting_target="response", hours=response_hours),
-                    dict(base, lighting_target="resolution", days=resolution_days),
+                    dict(
+                        base,
+                        name=source._lighting_default_name(team, applies_to, target),
+                        lighting_target=target,
+                        **{unit: amount},
+                    )
+                    for target, unit, amount in (
+                        ("response", "hours", response_hours),
+                        ("resolution", "days", resolution_days),
+                    )
                 ]
-                namers += [(team, applies_to, "response"), (team, applies_to, "resolution")]
+        slas = source.create(vals_list)
+        slas._lighting_translate_default_names()
+        return slas.with_env(self.env)
+
+    def _lighting_translate_default_names(self):
+        """Default SLAs get their names in every installed language, also one installed after the
+        office was created; a name someone changed is left as it is."""
         langs = [code for code, _name in self.env["res.lang"].get_installed()]
-        for vals, namer in zip(vals_list, namers, strict=True):
-            vals["name"] = self._lighting_default_name(*namer)
-        slas = self.create(vals_list)
-        for sla, namer in zip(slas, namers, strict=True):
-            sla.update_field_translations(
-                "name", {lang: self.with_context(lang=lang)._lighting_default_name(*namer) for lang in langs}
-            )
-        return slas
+        for sla in self.with_context(lang="en_US"):
+            parts = (sla.team_ids[:1], sla.lighting_severity or sla.category_ids[:1], sla.lighting_target)
+            if sla.name == sla._lighting_default_name(*parts):
+                sla.update_field_translations(
+                    "name", {lang: sla.with_context(lang=lang)._lighting_default_name(*parts) for lang in langs}
+                )
 
     def _lighting_default_name(self, team, applies_to, target):
         """'First response: <category or severity>' in the context's language (the team is its own column)."""

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 
+from .office_figures_mixin import REFRESH_LOCK
 from .risk import ALLOWED_RESPONSES
 
 # Each check of the regulation: the model it reads and an SQL select of
@@ -224,6 +225,9 @@ class LightingOfficeCompliance(models.Model):
         without one), when HQ changes them: the score follows without a refresh."""
         self.flush_model()
         self.env["lighting.compliance.weight"].flush_model()
+        # Wait for a refresh running now: it would replace the rows updated
+        # here with rows of the weights it read before this change.
+        self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", REFRESH_LOCK))
         self.env.cr.execute(
             """UPDATE lighting_office_compliance c
                   SET weight = COALESCE(w.weight, 1.0), weighted_share = COALESCE(w.weight, 1.0) * c.share

@@ -2,8 +2,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL
 
-# One advisory lock for every refresh of the office figures: two refreshes at
-# once would insert the same keyed rows.
+# One advisory lock for every refresh of the office figures and every weight
+# change: two refreshes at once would insert the same keyed rows.
 REFRESH_LOCK = 18_040_001
 
 
@@ -50,13 +50,17 @@ class LightingOfficeFiguresMixin(models.AbstractModel):
         self.invalidate_model()
 
     @api.model
-    def _refresh_office_figures(self):
+    def _refresh_office_figures(self, wait=True):
         """The scorecard and compliance rows, recomputed together so that they
-        share their "As of"; False when another refresh is running."""
+        share their "As of". Waits for a refresh or weight change running now,
+        or with wait=False returns False at once."""
         self.env.flush_all()
-        self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", REFRESH_LOCK))
-        if not self.env.cr.fetchone()[0]:
-            return False
+        if wait:
+            self.env.cr.execute(SQL("SELECT pg_advisory_xact_lock(%s)", REFRESH_LOCK))
+        else:
+            self.env.cr.execute(SQL("SELECT pg_try_advisory_xact_lock(%s)", REFRESH_LOCK))
+            if not self.env.cr.fetchone()[0]:
+                return False
         # Compiling these plans just in time took PostgreSQL 2-5 s per refresh,
         # more than running them (bench/scorecard.py); off until the transaction ends.
         self.env.cr.execute("SET LOCAL jit = off")
@@ -67,6 +71,6 @@ class LightingOfficeFiguresMixin(models.AbstractModel):
     def action_refresh(self):
         """The Refresh button, for whoever may read these figures."""
         self.check_access("read")
-        if not self._refresh_office_figures():
+        if not self._refresh_office_figures(wait=False):
             raise UserError(_("The office figures are being refreshed right now; open them again in a minute."))
         return True  # the list reloads its rows

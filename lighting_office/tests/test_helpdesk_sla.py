@@ -50,9 +50,7 @@ class TestHelpdeskSla(AftersalesCase):
         """R3.2.1, R3.3.1: a new office's support team has a response and a resolution SLA per consultation
         category and for consultations not classified yet, its after-sales team per feedback severity and for
         feedback not judged yet, both counting in the office's calendar; an office without SLAs gets them on
-        update, once; their names are in every installed language."""
-        self.env["res.lang"]._activate_lang("zh_CN")
-        self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
+        update, once."""
         office = self.env["res.company"].create({"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
         slas = self.env["helpdesk.sla"].search([("company_id", "=", office.id)])
         support, aftersales = office.office_support_team_id, office.office_aftersales_team_id
@@ -63,14 +61,28 @@ class TestHelpdeskSla(AftersalesCase):
         )
         self.assertEqual(set(slas.mapped("lighting_target")), {"response", "resolution"})
         self.assertEqual(slas.ignore_stage_ids, self.awaiting)
-        installation = slas.filtered(lambda s: s.category_ids == self.installation).with_context(lang="zh_CN")
-        self.assertEqual(set(installation.mapped("name")), {"首次响应：安装与接线", "解决：安装与接线"})
         self.assertTrue(support.use_sla and aftersales.use_sla)
         self.assertEqual((support | aftersales).resource_calendar_id, office.resource_calendar_id)
         slas.unlink()
         self.env["helpdesk.sla"]._lighting_create_missing_office_slas()
         self.env["helpdesk.sla"]._lighting_create_missing_office_slas()
         self.assertEqual(self.env["helpdesk.sla"].search_count([("company_id", "=", office.id)]), 16)
+
+    def test_default_names_in_every_language(self):
+        """R3.2.1: the default SLAs are named in every installed language, Chinese installed after the office
+        was created included; a name the manager changed stays as it is."""
+        response = self._sla(self.office_a, "office_support_team_id", "response", category_ids=self.installation.id)
+        resolution = self._sla(self.office_a, "office_support_team_id", "resolution", category_ids=self.installation.id)
+        resolution.with_user(self.users["manager", "a"]).name = "Wiring questions: next morning"
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"].search([("name", "=", "lighting_office")])._update_translations(["zh_CN"])
+        self.assertEqual(response.with_context(lang="zh_CN").name, "首次响应：安装与接线")
+        self.assertEqual(resolution.with_context(lang="zh_CN").name, "Wiring questions: next morning")
+        office = self.env["res.company"].create({"name": "Office C", "is_lighting_office": True, "office_code": "TC"})
+        self.assertEqual(
+            set(self._sla(office, "office_support_team_id", "resolution").with_context(lang="zh_CN").mapped("name")),
+            {"解决：产品选型", "解决：安装与接线", "解决：调光与控制", "解决：未分类"},
+        )
 
     def test_friday_evening_is_due_on_monday(self):
         """R3.2.1, R3.3.1: a 2-hour target set Friday 19:00 is due Monday 10:00; a critical feedback's

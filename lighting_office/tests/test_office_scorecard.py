@@ -2,10 +2,11 @@ from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
 
-from odoo import Command, fields
+from odoo import Command, fields, sql_db
 from odoo.exceptions import AccessError
 from odoo.tests import tagged
 
+from ..models.office_figures_mixin import REFRESH_LOCK
 from .budget_common import BudgetCase
 
 # One grouped SELECT, for 2 offices or 50 (bench/scorecard.py).
@@ -372,6 +373,18 @@ class TestOfficeScorecard(BudgetCase):
             .decode()
         )
         self.assertRegex(html, r"As of <span>[^<]+</span>", "the PDF says how fresh it is")
+
+    def test_refresh_excludes_another(self):
+        """Issue 18 item 4: a refresh holds its lock until its transaction ends, so a second refresh
+        from another transaction (cron, another user's button) cannot run at the same moment."""
+        self.Scorecard.with_user(self.hq_management).action_refresh()
+        other = sql_db.db_connect(self.env.cr.dbname).cursor()
+        try:
+            other.execute("SELECT pg_try_advisory_xact_lock(%s)", [REFRESH_LOCK])
+            self.assertFalse(other.fetchone()[0])
+        finally:
+            other.rollback()
+            other.close()
 
     def test_monthly_mail_in_chinese(self):
         """Issue 18 item 3: on the 1st each office manager gets last month's scorecard PDF of the
