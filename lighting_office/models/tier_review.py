@@ -55,6 +55,18 @@ class TierReview(models.Model):
         for review in self:
             review.reviewer_ids = review._get_reviewers_of_document(documents.get(review.id))
 
+    @api.depends("reviewer_ids")
+    def _compute_todo_by(self):
+        # base_tier_validation writes "Group %s" and "(and %s more)" from its own catalogue, without Chinese
+        shown = 3
+        for review in self:
+            if review.reviewer_group_id:
+                review.todo_by = _("Group: %(group)s", group=review.reviewer_group_id.name)
+                continue
+            names = ", ".join(review.reviewer_ids[:shown].mapped("display_name"))
+            more = len(review.reviewer_ids) - shown
+            review.todo_by = _("%(names)s and %(count)s more", names=names, count=more) if more > 0 else names
+
     def _get_reviewers(self):
         # sudo: as in _compute_reviewer_ids
         return self._get_reviewers_of_document(self.sudo()._get_documents().get(self.id))

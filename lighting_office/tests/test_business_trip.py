@@ -100,6 +100,15 @@ class TestBusinessTrip(VehicleTripCase):
         with self.assertRefused(UserError, trip.name, "Estimated Cost"):
             trip.with_user(self.users["sales", "a"]).estimated_cost = 9000.0
 
+    def test_group_step_to_do_by_in_chinese(self):
+        """R6.4.2: the review table's "to do by" of the HQ Management step reads 用户组：… for a Chinese office,
+        not base_tier_validation's untranslated "Group …"."""
+        self.env["res.lang"]._activate_lang("zh_CN")
+        trip = self._trip(cost=8000.0).with_context(lang="zh_CN")
+        trip.request_validation()
+        review = trip.sudo().review_ids.filtered(lambda review: review.definition_id.review_type == "group")
+        self.assertEqual(review.todo_by, f"用户组：{review.reviewer_group_id.with_context(lang='zh_CN').name}")
+
     def test_hq_approves_above_threshold(self):
         """R6.4.2: above the office's threshold HQ Management approves after the office manager."""
         trip = self._trip(cost=8000.0)

@@ -3,7 +3,14 @@ from odoo.tests import HttpCase, tagged
 from .common import LightingOfficeCase
 
 # base_tier_validation's review table and reviews menu (its OWL templates)
-WIDGET_TERMS = {"Requested by": "提交人", "Todo by": "待审核人", "Validation Date": "审核日期", "Reviews": "审核"}
+WIDGET_TERMS = {
+    "Requested by": "提交人",
+    "Todo by": "待审核人",
+    "Validation Date": "审核日期",
+    "Reviews": "审核",
+    "Pending": "待审核",
+    "Sequence": "序号",
+}
 
 
 @tagged("post_install", "-at_install")
