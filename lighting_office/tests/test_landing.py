@@ -65,6 +65,8 @@ class TestLoginLogo(HttpCase):
         company = self.env.ref("base.main_company")
         url = f"/web/binary/company_logo?company={company.id}"
         placeholder = self.url_open(url).content
+        # the demo files run in Chinese, which the demo's first file (company_demo.xml) installs
+        self.env["res.lang"]._activate_lang("zh_CN")
         convert_file(self.env, "lighting_office", "demo/company_logo_demo.xml", {}, mode="init", kind="demo")
         with file_open("lighting_office/static/description/company_logo.png", "rb") as logo:
             self.assertEqual(base64.b64decode(company.logo), logo.read())
