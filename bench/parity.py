@@ -292,6 +292,11 @@ def main():
                     for _chain in range(args.chains):
                         samples.setdefault((name, side.label), []).append(side.measure(prepare, run))
             print(f"round {round_index + 1}/{args.rounds} done", flush=True)
+        entries = {
+            (side.label, role): len(side.env["ir.ui.menu"].with_user(side.users[role]).load_menus(False)) - 1
+            for side in sides
+            for role in ROLES
+        }
     finally:
         for side in sides:
             side.close()
@@ -307,6 +312,8 @@ def main():
         ratio = o_ms / v_ms
         worst = max(worst, (ratio, name))
         print(f"| {name} | {v_ms:.1f} / {v_q:g} | {o_ms:.1f} / {o_q:g} ({o_q - v_q:+g}) | {ratio:.2f}x |")
+    print("\nmenu entries loaded (vanilla / lighting_office): ", end="")
+    print(", ".join(f"{role} {entries['vanilla', role]} / {entries['lighting_office', role]}" for role in ROLES))
     print(f"\nworst ratio: {worst[0]:.2f}x ({worst[1]})")
 
 
