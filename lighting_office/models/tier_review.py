@@ -77,7 +77,7 @@ class TierReview(models.Model):
         claimant = document._get_claimant_user() if document else self.env["res.users"]
         review_type = self.review_type
         if review_type not in OFFICE_REVIEW_TYPES:
-            return super()._get_reviewers() - claimant
+            return super()._get_reviewers() - claimant  # pylint: disable=super-method-mismatch
         reviewers = self._get_reviewers_of(review_type, document)
         while claimant and not reviewers - claimant and review_type in FALLBACK:
             review_type = FALLBACK[review_type]

@@ -147,8 +147,9 @@ class TierValidation(models.AbstractModel):
     def _update_counter(self, review_counter):
         # base_tier_validation moves the steps on here, after every decision
         turn_before = self.review_ids.filtered("can_review")
-        super()._update_counter(review_counter)
+        result = super()._update_counter(review_counter)
         self._notify_turns_come(self.review_ids.filtered("can_review") - turn_before)
+        return result
 
     def _notify_turns_come(self, reviews):
         """The reviewers of steps told on reaching their turn (notify_on_pending) are told
