@@ -3,8 +3,8 @@
 Both databases hold the same dependencies (the manifest's `depends`), no demo data:
 
     python -m odoo -c ODOO_CONF -d parity_vanilla --without-demo=all --stop-after-init \\
-        -i crm,sale_crm,sale_tier_validation,helpdesk_mgmt,hr,hr_recruitment,hr_holidays,\
-           hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet
+        -i base_import,crm,sale_crm,sale_tier_validation,helpdesk_mgmt,helpdesk_mgmt_sla,hr,\
+           hr_recruitment,hr_holidays,hr_expense_tier_validation,stock,repair,calendar,maintenance,fleet,l10n_cn
     python bench/parity.py -c ODOO_CONF --vanilla parity_vanilla --office lighting_test [--rounds 5 --chains 30]
 
 Both registries are loaded in this one process. Each database gets a branch company
