@@ -105,6 +105,33 @@ class LightingOfficeCase(TransactionCase):
         return values
 
     @classmethod
+    def _overdue_invoice(cls, office, amount, days_overdue, today):
+        """A posted customer invoice of the office's salesperson, due days_overdue days before today
+        (negative: not due yet)."""
+        due = today - timedelta(days=days_overdue)
+        move = (
+            cls.env["account.move"]
+            .with_company(office)
+            .create(
+                {
+                    "move_type": "out_invoice",
+                    "partner_id": cls.customer.id,
+                    "invoice_user_id": cls.users["sales", "a" if office == cls.office_a else "b"].id,
+                    "invoice_date": due - timedelta(days=30),
+                    "invoice_date_due": due,
+                    "invoice_line_ids": [
+                        Command.create(
+                            {"name": "LED panels", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
+                        )
+                    ],
+                }
+            )
+        )
+        move.action_post()
+        move.invoice_date_due = due
+        return move
+
+    @classmethod
     def _approve(cls, order):
         """Request the review and let the order's office manager approve it."""
         order.request_validation()

@@ -2,7 +2,7 @@ from datetime import datetime, time, timedelta
 
 from freezegun import freeze_time
 
-from odoo import Command, fields
+from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
 
@@ -27,28 +27,7 @@ class TestCollection(LightingOfficeCase):
 
     @classmethod
     def _invoice(cls, office, amount, days_overdue):
-        due = cls.today - timedelta(days=days_overdue)
-        move = (
-            cls.env["account.move"]
-            .with_company(office)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": cls.customer.id,
-                    "invoice_user_id": cls.users["sales", "a" if office == cls.office_a else "b"].id,
-                    "invoice_date": due - timedelta(days=30),
-                    "invoice_date_due": due,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {"name": "LED panels", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
-                        )
-                    ],
-                }
-            )
-        )
-        move.action_post()
-        move.invoice_date_due = due
-        return move
+        return cls._overdue_invoice(office, amount, days_overdue, cls.today)
 
     def _overdue(self, user):
         Move = self.env["account.move"].with_user(user)

@@ -95,27 +95,7 @@ class TestOfficeScorecard(BudgetCase):
         self.assertEqual(self._row(self.office_b).lead_c_count, 1)
 
     def _invoice(self, office, amount, days_overdue):
-        due = self.today - timedelta(days=days_overdue)
-        move = (
-            self.env["account.move"]
-            .with_company(office)
-            .create(
-                {
-                    "move_type": "out_invoice",
-                    "partner_id": self.customer.id,
-                    "invoice_date": due - timedelta(days=30),
-                    "invoice_date_due": due,
-                    "invoice_line_ids": [
-                        Command.create(
-                            {"name": "LED panels", "quantity": 1, "price_unit": amount, "tax_ids": [Command.clear()]}
-                        )
-                    ],
-                }
-            )
-        )
-        move.action_post()
-        move.invoice_date_due = due
-        return move
+        return self._overdue_invoice(office, amount, days_overdue, self.today)
 
     def test_overdue_receivables_by_aging(self):
         """R3.1.6: overdue receivables count in their due month, in their aging bucket."""
