@@ -68,10 +68,10 @@ def literal_dates_in_js(source):
 
 @tagged("post_install", "-at_install")
 class TestNoDateDependentTests(BaseCase):
-    """R1-R7 (issue 13): no test or tour of any clause depends on the day it runs."""
+    """R3.3.3 and every other clause R1.1-R7.2 (issue 13): no test or tour depends on the day it runs."""
 
     def test_scan_finds_literal_dates(self):
-        """R1-R7: the scan itself flags what it must and lets frozen or marked dates pass."""
+        """R3.3.3, R1.1-R7.2: the scan itself flags what it must and lets frozen or marked dates pass."""
         source = (
             "from freezegun import freeze_time\n"
             "a = date(1999, 6, 3)\n"
@@ -87,7 +87,7 @@ class TestNoDateDependentTests(BaseCase):
         self.assertEqual(literal_dates_in_js('run: "edit 12/01/1999",\nrun: `edit ${day}`,\n'), [1])
 
     def test_no_literal_date_compared_with_today(self):
-        """R1-R7: in every test module and tour, literal dates are frozen or marked as independent of today."""
+        """R3.3.3, R1.1-R7.2: in every test module and tour, literal dates are frozen or marked."""
         offending = []
         for path in sorted((MODULE / "tests").glob("*.py")):
             if path.name == Path(__file__).name:
