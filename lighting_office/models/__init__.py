@@ -1,5 +1,6 @@
 from . import base_import_import
 from . import base
+from . import mail_thread
 from . import res_company
 from . import res_company_sales
 from . import res_company_helpdesk

@@ -37,11 +37,19 @@ class TierReview(models.Model):
         for model, reviews in self.grouped("model").items():
             if not model or model not in self.env:
                 continue
-            existing = self.env[model].browse(reviews.mapped("res_id")).exists()
+            existing = self._existing(self.env[model].browse(reviews.mapped("res_id")))
             documents.update(
                 (review.id, existing.browse(review.res_id)) for review in reviews if review.res_id in existing._ids
             )
         return documents
+
+    @api.model
+    def _existing(self, documents):
+        """exists(), asking the database only about documents not read in this transaction:
+        one whose values are in the cache was read in this transaction's snapshot and is still
+        there (an unlink clears the cache)."""
+        unread = documents.browse(self.env.cache.get_missing_ids(documents, documents._fields["write_date"]))
+        return (documents - unread) | unread.exists()
 
     @api.model
     def _get_reviewer_fields(self):

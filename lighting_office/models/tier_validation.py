@@ -154,24 +154,30 @@ class TierValidation(models.AbstractModel):
     def _notify_turns_come(self, reviews):
         """The reviewers of steps told on reaching their turn (notify_on_pending) are told
         once, then; not after a rejection (base_tier_validation moves the next step on then too)."""
-        reviews = reviews.filtered("definition_id.notify_on_pending")
-        for record in self.filtered(lambda record: not record.rejected and record.id in reviews.mapped("res_id")):
-            record._notify_review_available(reviews.filtered(lambda review, record=record: review.res_id == record.id))
+        self.filtered(lambda record: not record.rejected)._notify_reviewers(
+            reviews.filtered("definition_id.notify_on_pending"), "_notify_requested_review_body"
+        )
 
-    def _notify_review_available(self, tier_reviews):
-        """A step's reviewers told when its turn comes (_notify_turns_come). base_tier_validation
-        subscribes them with the default subtypes, which leave out review requests, so they never
-        saw theirs: the request is a note addressed to them alone (the earlier steps' reviewers,
-        who follow review requests, have done their part)."""
-        for record in self.sudo():
-            partners = tier_reviews.filtered(
-                lambda review, record=record: review.definition_id.notify_on_pending and review.res_id == record.id
+    def _notify_review_requested(self, tier_reviews):
+        self._notify_reviewers(tier_reviews.filtered("definition_id.notify_on_create"), "_notify_created_review_body")
+
+    def _notify_reviewers(self, reviews, body):
+        """A note addressed to the reviewers of `reviews` on their document; they are not made
+        followers. base_tier_validation subscribes them with its "review requested" subtype alone:
+        that replaced the subtypes of a reviewer who already followed the document (an office
+        manager following an order stopped seeing its messages) and gave them nothing more than
+        a note addressed to them does."""
+        # sudo: the note is the flow's, as base_tier_validation's own; the requester stays its
+        # author, whether or not they may still write on the document they submitted. (Sale
+        # orders would make whoever a message addresses a follower: mail_post_autofollow.)
+        for record in self.sudo().with_context(mail_post_autofollow=False):
+            partners = reviews.filtered(
+                lambda review, record=record: review.res_id == record.id
             ).reviewer_ids.partner_id
             if partners:
-                record.message_subscribe(partner_ids=partners.ids)
                 record.message_post(
-                    subtype_xmlid="mail.mt_note",
-                    body=record._notify_requested_review_body(),
+                    subtype_xmlid=self._get_requested_notification_subtype(),
+                    body=getattr(record, body)(),
                     partner_ids=partners.ids,
                 )
 

@@ -161,15 +161,18 @@ class TestExpense(ExpenseCase):
         self.assertIn("graph", action.view_mode)
 
     def _review_requests(self, sheet):
-        """The review requests of `sheet` each of the three steps' reviewers was notified of:
-        the submission's (subtype Tier Validation Requested) and each turn's (a note to them)."""
-        subtypes = self.env.ref("base_tier_validation.mt_tier_validation_requested") | self.env.ref("mail.mt_note")
+        """The review requests of `sheet` each of the three steps' reviewers was notified of
+        (subtype Tier Validation Requested): at the submission and as each turn comes."""
         notifications = self.env["mail.notification"].search(
             [
                 ("mail_message_id.model", "=", sheet._name),
                 ("mail_message_id.res_id", "=", sheet.id),
                 ("mail_message_id.message_type", "=", "notification"),
-                ("mail_message_id.subtype_id", "in", subtypes.ids),
+                (
+                    "mail_message_id.subtype_id",
+                    "=",
+                    self.env.ref("base_tier_validation.mt_tier_validation_requested").id,
+                ),
             ]
         )
         reviewers = (self.users["support", "a"], self.users["manager", "a"], self.hq_finance)
@@ -178,7 +181,8 @@ class TestExpense(ExpenseCase):
     def test_each_step_told_when_its_turn_comes(self):
         """R4.2.1: at submission only the department head is asked to review; the office
         manager is asked once the department head approved, HQ Finance once the office
-        manager did; a Validate out of turn asks nobody again."""
+        manager did; a Validate out of turn asks nobody again. Each is addressed, not made a
+        follower of the report."""
         sheet = self._sheet().with_context(tracking_disable=False)
         sheet.action_submit_sheet()
         self.assertEqual(self._review_requests(sheet), [1, 0, 0])
@@ -188,7 +192,28 @@ class TestExpense(ExpenseCase):
         self.assertEqual(self._review_requests(sheet), [1, 1, 0])
         sheet.with_user(self.users["manager", "a"]).validate_tier()
         self.assertEqual(self._review_requests(sheet), [1, 1, 1])
-        self.assertIn(self.hq_finance.partner_id, sheet.message_partner_ids)
+        # (the department head follows it as the report's manager, hr_expense's own)
+        self.assertFalse((self.users["manager", "a"] | self.hq_finance).partner_id & sheet.message_partner_ids)
+
+    def _followed_subtypes(self, sheet, user):
+        return sheet.message_follower_ids.filtered(lambda follower: follower.partner_id == user.partner_id).subtype_ids
+
+    def test_reviewers_keep_what_they_follow(self):
+        """R4.2.1: a reviewer who follows the report keeps following what they chose when they
+        are asked to review it, and a step told of accepted reviews adds that to what its
+        reviewers follow (base_tier_validation replaced their subtypes with its own one)."""
+        head, manager = self.users["support", "a"], self.users["manager", "a"]
+        sheet = self._sheet().with_context(tracking_disable=False)
+        sheet.message_subscribe(partner_ids=(head | manager).partner_id.ids)
+        followed = self._followed_subtypes(sheet, head)
+        self.assertIn(self.env.ref("mail.mt_comment"), followed)
+        self.env.ref("lighting_office.tier_expense_sheet_office_manager").notify_on_accepted = True
+        sheet.action_submit_sheet()
+        self.assertEqual(self._review_requests(sheet), [1, 0, 0])
+        self.assertEqual(self._followed_subtypes(sheet, head), followed)
+        sheet.with_user(head).validate_tier()
+        accepted = self.env.ref("base_tier_validation.mt_tier_validation_accepted")
+        self.assertEqual(self._followed_subtypes(sheet, manager), followed | accepted)
 
     def test_rejected_report_asks_nobody_further(self):
         """R4.2.1: a report the department head rejects asks neither the office manager nor HQ Finance."""
