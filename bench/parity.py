@@ -16,9 +16,12 @@ and the median query count on both sides, and the worst time ratio last. Everyth
 rolled back.
 
 Flows: confirm an approved order (the order's review is done before the clock starts),
-create 3 expenses with receipts + their report and submit it, create and post an invoice,
-a contract review request + its validation (vanilla: one OCA tier step reviewed by the
-manager), and each role's first menu load (menu caches cleared first).
+create 3 expenses with receipts + their report and submit it (twice: against vanilla
+without reviews, which shows what the three reviews cost, and against vanilla with the
+same three OCA steps, requested after submitting as a vanilla user does; the worst ratio
+leaves the first out), create and post an invoice, a contract review request + its
+validation (vanilla: one OCA tier step reviewed by the manager), and each role's first
+menu load (menu caches cleared first).
 """
 
 import argparse
@@ -33,6 +36,8 @@ from odoo.modules.registry import Registry
 
 ROLES = ("sales", "support", "aftersales", "manager", "hq_finance", "hq_management")
 HQ_ROLES = ("hq_finance", "hq_management")
+# Lighting Office's reviews against none: what the reviews cost, not a like-for-like ratio.
+NO_REVIEW_ROW = "create 3 expenses + report, submit (vanilla: no review)"
 
 
 def role_groups(env):
@@ -129,6 +134,28 @@ class Side:
             }
         )
         (employees["sales"] | employees["manager"]).department_id = department
+        if not self.lighting:
+            # Lighting Office's three report steps as a vanilla admin sets them up in OCA:
+            # department head, office manager, HQ Finance in turn, each told at the request.
+            self.expense_tiers = env["tier.definition"].create(
+                [
+                    {
+                        "name": name,
+                        "model_id": env.ref("hr_expense.model_hr_expense_sheet").id,
+                        "review_type": "individual",
+                        "reviewer_id": self.users[role].id,
+                        "sequence": sequence,
+                        "approve_sequence": True,
+                        "notify_on_create": True,
+                        "company_id": False,
+                    }
+                    for name, role, sequence in (
+                        ("Department head", "support", 30),
+                        ("Office manager", "manager", 20),
+                        ("HQ Finance", "hq_finance", 10),
+                    )
+                ]
+            )
         self.employee = employees["sales"]
         self.customer = env["res.partner"].create({"name": "Parity customer", "is_company": True})
         self.product = env["product.product"].create({"name": "LED downlight", "list_price": 100.0, "type": "consu"})
@@ -168,9 +195,18 @@ class Side:
         order.with_user(self.users["sales"]).with_company(self.office).action_confirm()
 
     def prepare_expense(self):
-        return None
+        """Vanilla without reviews: what the reports cost before anyone reviews them."""
+        if not self.lighting:
+            self.expense_tiers.active = False
+        return False
 
-    def run_expense(self, _prepared):
+    def prepare_reviewed_expense(self):
+        """Vanilla with the same three reviews, requested as a vanilla user does, after submitting."""
+        if not self.lighting:
+            self.expense_tiers.active = True
+        return True
+
+    def run_expense(self, reviewed):
         user = self.users["sales"]
         env = self.env(user=user.id, context=dict(self.env.context, allowed_company_ids=self.office.ids))
         expenses = env["hr.expense"].create(
@@ -205,6 +241,8 @@ class Side:
             }
         )
         sheet.action_submit_sheet()
+        if reviewed and not self.lighting:
+            sheet.request_validation()
 
     def prepare_invoice(self):
         return None
@@ -245,7 +283,8 @@ class Side:
     def flows(self):
         flows = [
             ("confirm an approved order", self.prepare_confirm, self.run_confirm),
-            ("create 3 expenses + report, submit", self.prepare_expense, self.run_expense),
+            (NO_REVIEW_ROW, self.prepare_expense, self.run_expense),
+            ("create 3 expenses + report, submit, 3 reviews", self.prepare_reviewed_expense, self.run_expense),
             ("create and post an invoice", self.prepare_invoice, self.run_invoice),
             ("contract review: request + validate", self.prepare_review, self.run_review),
         ]
@@ -310,11 +349,12 @@ def main():
         v_ms, v_q = statistics.median(s[0] for s in vanilla), statistics.median(s[1] for s in vanilla)
         o_ms, o_q = statistics.median(s[0] for s in ours), statistics.median(s[1] for s in ours)
         ratio = o_ms / v_ms
-        worst = max(worst, (ratio, name))
+        if name != NO_REVIEW_ROW:
+            worst = max(worst, (ratio, name))
         print(f"| {name} | {v_ms:.1f} / {v_q:g} | {o_ms:.1f} / {o_q:g} ({o_q - v_q:+g}) | {ratio:.2f}x |")
     print("\nmenu entries loaded (vanilla / lighting_office): ", end="")
     print(", ".join(f"{role} {entries['vanilla', role]} / {entries['lighting_office', role]}" for role in ROLES))
-    print(f"\nworst ratio: {worst[0]:.2f}x ({worst[1]})")
+    print(f"\nworst ratio (like for like, the no-review row left out): {worst[0]:.2f}x ({worst[1]})")
 
 
 if __name__ == "__main__":

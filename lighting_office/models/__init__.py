@@ -1,6 +1,7 @@
 from . import base_import_import
 from . import base
 from . import mail_thread
+from . import ir_ui_menu
 from . import res_company
 from . import res_company_sales
 from . import res_company_helpdesk

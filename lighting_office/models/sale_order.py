@@ -219,11 +219,9 @@ class SaleOrder(models.Model):
         # sudo: the jobs come with the confirmation the user was allowed to make;
         # salespeople only read jobs, after-sales staff work them. The order's chatter
         # already tells of the confirmation, and the salesperson who confirms does not
-        # work the job: no creation note, no follower (the assigned staff follow it).
-        self.env["lighting.install.job"].sudo().with_context(
-            mail_create_nolog=True,
-            mail_create_nosubscribe=True,
-        ).create(
+        # work the job: no creation note, no follower (the assigned staff follow it),
+        # nothing to track yet.
+        self.env["lighting.install.job"].sudo().with_context(tracking_disable=True).create(
             [
                 {
                     "sale_order_id": order.id,
@@ -231,7 +229,7 @@ class SaleOrder(models.Model):
                     "partner_id": order.partner_shipping_id.id,
                     "planned_date": order.commitment_date or order.expected_date,
                 }
-                for order in self
+                for order in self.sudo()
                 if not order.install_job_ids
             ]
         )

@@ -1,5 +1,7 @@
 from odoo.tests import tagged
 
+from odoo.addons.base.models.ir_ui_menu import IrUiMenu as OdooMenu
+
 from .common import ROLES, LightingOfficeCase
 
 # Menu entries (folders and leaves) a salesperson of vanilla Odoo 18 with the same
@@ -143,6 +145,33 @@ class TestMenus(LightingOfficeCase):
         ours = {key.split(".")[1] for key in menus if str(key).startswith("lighting_office.")}
         self.assertEqual(ours, SALES_LEAVES | SALES_FOLDERS)
         self.assertLessEqual(len(menus) - len(ours), VANILLA_SALES_ENTRIES)
+
+    def test_visible_menus_as_odoo_computes_them(self):
+        """R1.2: the menus each role sees are the ones Odoo's own computation gives (the module
+        computes them in linear time, models/ir_ui_menu.py), in debug mode too, with a folder
+        whose only entry opens a model nobody reads and an entry whose action was deleted."""
+        Menu = self.env["ir.ui.menu"]
+        folder = Menu.create(
+            {"name": "Empty folder", "parent_id": self.env.ref("lighting_office.menu_lighting_root").id}
+        )
+        Menu.create(
+            {
+                "name": "Unreadable",
+                "parent_id": folder.id,
+                "action": f"ir.actions.act_window,{self.env.ref('base.ir_access_act').id}",
+            }
+        )
+        gone = Menu.create({"name": "Action gone", "parent_id": folder.id})
+        self.env.cr.execute("UPDATE ir_ui_menu SET action = 'ir.actions.act_window,999999999' WHERE id = %s", [gone.id])
+        self.env.invalidate_all()
+        for role, user in {**self._role_users(), "admin": self.env.ref("base.user_admin")}.items():
+            for debug in (False, True):
+                with self.subTest(role=role, debug=debug):
+                    menus = Menu.with_user(user)
+                    ours = menus._visible_menu_ids(debug)
+                    self.assertEqual(ours, OdooMenu._visible_menu_ids.__wrapped__(menus, debug))
+                    self.assertEqual(folder.id in ours, role == "admin")
+                    self.assertNotIn(gone.id, ours)
 
     def test_first_menu_load_queries(self):
         """R1.2: a salesperson's first menu load (caches cleared, as after a restart) costs
