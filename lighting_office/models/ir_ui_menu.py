@@ -25,11 +25,7 @@ class IrUiMenu(models.Model):
         group_ids = set(self.env.user._get_group_ids())
         if not debug:
             group_ids.discard(self.env["ir.model.data"]._xmlid_to_res_id("base.group_no_one", raise_if_not_found=False))
-        menus = (
-            self.with_context({"ir.ui.menu.full_list": True})
-            .search_fetch([], ["action", "parent_id"])
-            .sudo()
-        )
+        menus = self.with_context(**{"ir.ui.menu.full_list": True}).search_fetch([], ["action", "parent_id"]).sudo()
         parent_of, action_of, action_ids = {}, {}, defaultdict(list)
         for menu in menus:
             groups = menu.groups_id._ids
@@ -71,3 +67,12 @@ class IrUiMenu(models.Model):
                 model_of[action_type, action.id] = field and action[field]
         return model_of
 
+    def _get_menuitems_xmlids(self):
+        # Odoo's {menu id: xmlid}, without computing complete_name record by record (a tenth
+        # of a first menu load): the same records, in the same order, joined as it joins them.
+        data = (
+            self.env["ir.model.data"]
+            .sudo()
+            .search_fetch([("res_id", "in", self.ids), ("model", "=", "ir.ui.menu")], ["module", "name", "res_id"])
+        )
+        return {xmlid.res_id: ".".join(part for part in (xmlid.module, xmlid.name) if part) for xmlid in data}

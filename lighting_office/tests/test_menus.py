@@ -147,9 +147,9 @@ class TestMenus(LightingOfficeCase):
         self.assertLessEqual(len(menus) - len(ours), VANILLA_SALES_ENTRIES)
 
     def test_visible_menus_as_odoo_computes_them(self):
-        """R1.2: the menus each role sees are the ones Odoo's own computation gives (the module
-        computes them in linear time, models/ir_ui_menu.py), in debug mode too, with a folder
-        whose only entry opens a model nobody reads and an entry whose action was deleted."""
+        """R1.2: the menus each role sees, and their xmlids, are the ones Odoo's own computation
+        gives (the module computes them faster, models/ir_ui_menu.py), in debug mode too, with a
+        folder whose only entry opens a model nobody reads and an entry whose action was deleted."""
         Menu = self.env["ir.ui.menu"]
         folder = Menu.create(
             {"name": "Empty folder", "parent_id": self.env.ref("lighting_office.menu_lighting_root").id}
@@ -170,6 +170,8 @@ class TestMenus(LightingOfficeCase):
                     menus = Menu.with_user(user)
                     ours = menus._visible_menu_ids(debug)
                     self.assertEqual(ours, OdooMenu._visible_menu_ids.__wrapped__(menus, debug))
+                    shown = menus.browse(ours)
+                    self.assertEqual(shown._get_menuitems_xmlids(), OdooMenu._get_menuitems_xmlids(shown))
                     self.assertEqual(folder.id in ours, role == "admin")
                     self.assertNotIn(gone.id, ours)
 
