@@ -1,6 +1,9 @@
+from unittest.mock import patch
+
 from odoo.tests import tagged
 
 from odoo.addons.base.models.ir_ui_menu import IrUiMenu as OdooMenu
+from odoo.addons.lighting_office.models import ir_ui_menu
 
 from .common import ROLES, LightingOfficeCase
 
@@ -174,6 +177,15 @@ class TestMenus(LightingOfficeCase):
                     self.assertEqual(shown._get_menuitems_xmlids(), OdooMenu._get_menuitems_xmlids(shown))
                     self.assertEqual(folder.id in ours, role == "admin")
                     self.assertNotIn(gone.id, ours)
+        # Another module overriding them below this one (loaded before it): its version runs.
+        sales = Menu.with_user(self.users["sales", "a"])
+        with (
+            patch.object(ir_ui_menu, "OdooMenu", None),
+            patch.object(OdooMenu, "_visible_menu_ids", return_value={folder.id}),
+            patch.object(OdooMenu, "_get_menuitems_xmlids", return_value={folder.id: "other.menu"}),
+        ):
+            self.assertEqual(ir_ui_menu.IrUiMenu._visible_menu_ids.__wrapped__(sales, False), {folder.id})
+            self.assertEqual(folder._get_menuitems_xmlids(), {folder.id: "other.menu"})
 
     def test_first_menu_load_queries(self):
         """R1.2: a salesperson's first menu load (caches cleared, as after a restart) costs
