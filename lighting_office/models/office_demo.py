@@ -364,24 +364,19 @@ class LightingOfficeDemo(models.AbstractModel):
             ("employee_hd_support", "user_hd_manager", hd_van, "现场复核宴会厅吊顶尺寸", "浦东金桥酒店", 1),
             ("employee_hn_sales", "user_hn_manager", hn_van, "送高棚灯样品至东莞工厂", "东莞精工电子厂", 24),
         ):
-            employee = self.env.ref(f"lighting_office.{employee}")
-            request = (
-                self.env["lighting.vehicle.request"]
-                .with_user(employee.user_id)
-                .create(
-                    {
-                        "vehicle_id": vehicle.id,
-                        "employee_id": employee.id,
-                        "company_id": vehicle.company_id.id,
-                        "purpose": purpose,
-                        "destination": destination,
-                        "date_from": now + timedelta(hours=start),
-                        "date_to": now + timedelta(hours=start + 5),
-                    }
-                )
+            self._approved_request(
+                "lighting.vehicle.request",
+                employee,
+                manager,
+                {
+                    "vehicle_id": vehicle.id,
+                    "company_id": vehicle.company_id.id,
+                    "purpose": purpose,
+                    "destination": destination,
+                    "date_from": now + timedelta(hours=start),
+                    "date_to": now + timedelta(hours=start + 5),
+                },
             )
-            request.request_validation()
-            request.with_user(self._user(manager)).validate_tier()
         request = self.env["lighting.vehicle.request"].search(
             [("vehicle_id", "=", hd_van.id), ("state", "=", "approved")], limit=1
         )
@@ -390,27 +385,30 @@ class LightingOfficeDemo(models.AbstractModel):
             ("employee_hd_support", "user_hd_manager", "苏州实验学校", "教室照度现场检测", 0, 600),
             ("employee_hn_sales", "user_hn_manager", "深圳物流园", "拜访仓储客户，洽谈高棚灯替换", 7, 1800),
         ):
-            employee = self.env.ref(f"lighting_office.{employee}")
-            trip = (
-                self.env["lighting.business.trip"]
-                .with_user(employee.user_id)
-                .create(
-                    {
-                        "employee_id": employee.id,
-                        "company_id": employee.company_id.id,
-                        "destination": destination,
-                        "purpose": purpose,
-                        "date_from": today + timedelta(days=days),
-                        "date_to": today + timedelta(days=days + (1 if days else 0)),
-                        "estimated_cost": cost,
-                    }
-                )
+            trip = self._approved_request(
+                "lighting.business.trip",
+                employee,
+                manager,
+                {
+                    "company_id": self.env.ref(f"lighting_office.{employee}").company_id.id,
+                    "destination": destination,
+                    "purpose": purpose,
+                    "date_from": today + timedelta(days=days),
+                    "date_to": today + timedelta(days=days + (1 if days else 0)),
+                    "estimated_cost": cost,
+                },
             )
-            trip.request_validation()
-            trip.with_user(self._user(manager)).validate_tier()
             if not days:
                 trip.write({"report": "<p>12 间教室平均照度 320 lx，黑板面不足 500 lx，建议加装黑板灯。</p>"})
                 trip.action_file_report()
+
+    def _approved_request(self, model, employee, manager, vals):
+        """A request `employee` (xmlid) makes and their office's `manager` (xmlid) approves."""
+        employee = self.env.ref(f"lighting_office.{employee}")
+        request = self.env[model].with_user(employee.user_id).create({"employee_id": employee.id, **vals})
+        request.request_validation()
+        request.with_user(self._user(manager)).validate_tier()
+        return request
 
     def _walk_meetings(self):
         """R6.3: each office's manager sends the notice of the month's meeting and then its minutes,
