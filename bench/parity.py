@@ -15,14 +15,17 @@ each flow runs `--chains` times in each database. It prints per flow the median 
 and the median query count on both sides, and the worst time ratio last. Everything is
 rolled back.
 
-Flows: confirm an approved order (the order's review is done before the clock starts; also
-printed apart from the installation job it makes, timed around `_create_install_jobs`),
+Flows: confirm an approved order (the order's review is done before the clock starts),
+three ways: against vanilla making no work order (what the installation job with its
+safety checklist costs), against vanilla making the after-sales work order Odoo makes at
+confirmation (the product's "Create Repair": a confirmed repair order), and apart from the
+installation job (timed around `_create_install_jobs`) against vanilla making none;
 create 3 expenses with receipts + their report and submit it (twice: against vanilla
 without reviews, which shows what the three reviews cost, and against vanilla with the
-same three OCA steps, requested after submitting as a vanilla user does; the worst ratio
-leaves the first out), create and post an invoice, a contract review request + its
+same three OCA steps, requested after submitting as a vanilla user does), create and post an invoice, a contract review request + its
 validation (vanilla: one OCA tier step reviewed by the manager), and each role's first
-menu load (menu caches cleared first).
+menu load (menu caches cleared first). The worst ratio leaves out the two rows where
+vanilla does less work (no work order, no review).
 """
 
 import argparse
@@ -37,9 +40,12 @@ from odoo.modules.registry import Registry
 
 ROLES = ("sales", "support", "aftersales", "manager", "hq_finance", "hq_management")
 HQ_ROLES = ("hq_finance", "hq_management")
-CONFIRM_ROW = "confirm an approved order"
-# Lighting Office's reviews against none: what the reviews cost, not a like-for-like ratio.
+CONFIRM_ROW = "confirm an approved order (vanilla: no work order)"
+WORK_ORDER_ROW = "confirm an approved order, vanilla making a repair order"
+# Lighting Office's work against none (its installation job, its reviews): what that work
+# costs, not a like-for-like ratio.
 NO_REVIEW_ROW = "create 3 expenses + report, submit (vanilla: no review)"
+UNLIKE_ROWS = (CONFIRM_ROW, NO_REVIEW_ROW)
 
 
 def role_groups(env):
@@ -209,9 +215,18 @@ class Side:
         return self.env["sale.order"].with_user(sales).with_company(self.office).create(vals)
 
     def prepare_confirm(self):
+        self.product.create_repair = False
         order = self._order()
         order.request_validation()
         order.with_user(self.users["manager"]).validate_tier()
+        return order
+
+    def prepare_confirm_making_work_order(self):
+        """Vanilla's own after-sales work order at confirmation: a repair order for a product
+        with "Create Repair". Lighting Office makes its installation job instead."""
+        order = self.prepare_confirm()
+        if not self.lighting:
+            self.product.create_repair = True
         return order
 
     def run_confirm(self, order):
@@ -306,6 +321,7 @@ class Side:
     def flows(self):
         flows = [
             (CONFIRM_ROW, self.prepare_confirm, self.run_confirm),
+            (WORK_ORDER_ROW, self.prepare_confirm_making_work_order, self.run_confirm),
             (NO_REVIEW_ROW, self.prepare_expense, self.run_expense),
             ("create 3 expenses + report, submit, 3 reviews", self.prepare_reviewed_expense, self.run_expense),
             ("create and post an invoice", self.prepare_invoice, self.run_invoice),
@@ -373,18 +389,17 @@ def main():
         v_ms, v_q = statistics.median(s[0] for s in vanilla), statistics.median(s[1] for s in vanilla)
         o_ms, o_q = statistics.median(s[0] for s in ours), statistics.median(s[1] for s in ours)
         ratio = o_ms / v_ms
-        if name != NO_REVIEW_ROW:
+        if name not in UNLIKE_ROWS:
             worst = max(worst, (ratio, name))
         print(f"| {name} | {v_ms:.1f} / {v_q:g} | {o_ms:.1f} / {o_q:g} ({o_q - v_q:+g}) | {ratio:.2f}x |")
         if name == CONFIRM_ROW:
             a_ms, a_q = statistics.median(s[0] - s[2] for s in ours), statistics.median(s[1] - s[3] for s in ours)
-            print(
-                f"| {name}, apart from its installation job | {v_ms:.1f} / {v_q:g} | {a_ms:.1f} / {a_q:g} "
-                f"({a_q - v_q:+g}) | {a_ms / v_ms:.2f}x |"
-            )
+            apart = "confirm an approved order apart from its installation job (vanilla: no work order)"
+            worst = max(worst, (a_ms / v_ms, apart))
+            print(f"| {apart} | {v_ms:.1f} / {v_q:g} | {a_ms:.1f} / {a_q:g} ({a_q - v_q:+g}) | {a_ms / v_ms:.2f}x |")
     print("\nmenu entries loaded (vanilla / lighting_office): ", end="")
     print(", ".join(f"{role} {entries['vanilla', role]} / {entries['lighting_office', role]}" for role in ROLES))
-    print(f"\nworst ratio (like for like, the no-review row left out): {worst[0]:.2f}x ({worst[1]})")
+    print(f"\nworst ratio (like for like: the rows where vanilla makes no work order or review left out): {worst[0]:.2f}x ({worst[1]})")
 
 
 if __name__ == "__main__":

@@ -27,6 +27,8 @@ class AccountMoveLine(models.Model):
                 line.display_type == "product" and not line.lighting_department_id and line.move_id.invoice_user_id
             )
         )
+        if not lines:
+            return
         # sudo: whoever invoices may not read employees; only the department id is copied.
         employees = (
             self.env["hr.employee"]
