@@ -1,6 +1,6 @@
 import math
 
-from odoo import _, api, models, tools
+from odoo import _, api, models
 from odoo.exceptions import UserError, ValidationError
 
 INT_LIMIT = 2**31
@@ -15,25 +15,26 @@ class Base(models.AbstractModel):
 
     _inherit = "base"
 
+    # This module's stored read-only computed or related fields of the model, and its number
+    # fields: worked out once per model at registry setup, as every create and write asks and
+    # most models have neither.
+    _lighting_computed_fnames = frozenset()
+    _lighting_number_fnames = frozenset()
+
     @api.model
-    @tools.ormcache()
-    def _lighting_guarded_fields(self):
-        """(computed, numbers) of this model, both frozensets of field names: this module's
-        stored read-only computed or related fields, and its number fields. Cached: every
-        create and write of every model asks, and most models have neither."""
-        fields_ = [field for field in self._fields.values() if field._module == "lighting_office"]
-        computed = frozenset(
-            field.name
-            for field in fields_
-            if field.store and field.compute and field.readonly and not field.inverse
+    def _setup_complete(self):
+        super()._setup_complete()
+        cls = self.env.registry[self._name]
+        fields_ = [field for field in cls._fields.values() if field._module == "lighting_office"]
+        cls._lighting_computed_fnames = frozenset(
+            field.name for field in fields_ if field.store and field.compute and field.readonly and not field.inverse
         )
-        numbers = frozenset(field.name for field in fields_ if field.type in NUMBER_TYPES)
-        return computed, numbers
+        cls._lighting_number_fnames = frozenset(field.name for field in fields_ if field.type in NUMBER_TYPES)
 
     def _lighting_refuse_computed(self, fnames):
         if self.env.su:
             return
-        if computed := self._lighting_guarded_fields()[0].intersection(fnames):
+        if computed := self._lighting_computed_fnames.intersection(fnames):
             raise UserError(
                 _(
                     "%(record)s: the field(s) %(fields)s are computed by the system and cannot be set.",
@@ -46,7 +47,7 @@ class Base(models.AbstractModel):
 
     def _lighting_check_numbers(self, vals):
         """A number the database cannot store is refused by name, not with a raw database error."""
-        for fname in self._lighting_guarded_fields()[1].intersection(vals):
+        for fname in self._lighting_number_fnames.intersection(vals):
             field, value = self._fields[fname], vals[fname]
             if isinstance(value, bool):
                 continue
@@ -67,8 +68,8 @@ class Base(models.AbstractModel):
 
     @api.model_create_multi
     def create(self, vals_list):
-        computed, numbers = self._lighting_guarded_fields()
-        if not (computed or numbers):
+        computed = self._lighting_computed_fnames
+        if not (computed or self._lighting_number_fnames):
             return super().create(vals_list)
         for vals in vals_list:
             self._lighting_check_numbers(vals)
@@ -90,7 +91,7 @@ class Base(models.AbstractModel):
         return super().create(vals_list)
 
     def write(self, vals):
-        if any(self._lighting_guarded_fields()):
+        if self._lighting_computed_fnames or self._lighting_number_fnames:
             self._lighting_check_numbers(vals)
             self._lighting_refuse_computed(vals)
         return super().write(vals)

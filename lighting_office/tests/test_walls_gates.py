@@ -1,5 +1,5 @@
 from odoo import Command
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
 
 from .risk_common import RiskCase
@@ -79,6 +79,20 @@ class TestWallsGates(RiskCase):
                 }
             )
         self.assertEqual((risk.level, risk.score), ("high", 25))
+
+    def test_guards_hold_on_odoo_documents(self):
+        """R1.2: what the module computes on Odoo's own documents is the server's too, and the
+        numbers it adds to them are checked; models it adds neither to are left to Odoo."""
+        order = self._order(self.office_a, self.users["sales", "a"])
+        self.assertIn("shipped_after_promise", order._lighting_computed_fnames)
+        with self.assertRefused(UserError, order.name, "computed by the system"):
+            order.write({"shipped_after_promise": True})
+        self.assertFalse(order.shipped_after_promise)
+        admin = self.office_a.with_user(self.env.ref("base.user_admin"))
+        with self.assertRefused(ValidationError, "cannot be stored", str(2**40)):
+            admin.write({"lighting_filing_due_days": 2**40})
+        lines = self.env["account.move.line"]
+        self.assertFalse(lines._lighting_computed_fnames | lines._lighting_number_fnames)
 
     def test_stored_computed_and_related_fields_are_refused(self):
         """R1.2: no client moves a line to another office or another employee through a copied field."""
