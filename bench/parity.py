@@ -11,8 +11,9 @@ Both registries are loaded in this one process. Each database gets a branch comp
 (in lighting_office an office, made as an admin makes it) and users of the real roles: in
 vanilla the same users hold the standard groups the lighting_office role implies, so both
 sides run with the same Odoo rights. In each round each database runs every flow `--chains`
-times, one database after the other; which goes first alternates from round to round. It prints per flow the median server time
-and the median query count on both sides, and the worst time ratio last. Everything is
+times, one database after the other; which goes first alternates from round to round. It
+prints per flow the median server time and the median query count on both sides, the ratio
+(the median over the rounds of each round's ratio), and the worst ratio last. Everything is
 rolled back.
 
 Flows: confirm an approved order (the order's review is done before the clock starts),
@@ -22,8 +23,8 @@ confirmation (the product's "Create Repair": a confirmed repair order), and apar
 installation job (timed around `_create_install_jobs`) against vanilla making none;
 create 3 expenses with receipts + their report and submit it (twice: against vanilla
 without reviews, which shows what the three reviews cost, and against vanilla with the
-same three OCA steps, requested after submitting as a vanilla user does), create and post an invoice, a contract review request + its
-validation (vanilla: one OCA tier step reviewed by the manager), and each role's first
+same three OCA steps, requested after submitting as a vanilla user does), create and post
+an invoice, a contract review request + its validation (vanilla: one OCA tier step reviewed by the manager), and each role's first
 menu load (menu caches cleared first). The worst ratio leaves out the two rows where
 vanilla does less work (no work order, no review).
 """
@@ -412,7 +413,7 @@ def main():
             print(f"| {label} | {v_ms:.1f} / {v_q:g} | {o_ms:.1f} / {o_q:g} ({o_q - v_q:+g}) | {ratio:.2f}x |")
     print("\nmenu entries loaded (vanilla / lighting_office): ", end="")
     print(", ".join(f"{role} {entries['vanilla', role]} / {entries['lighting_office', role]}" for role in ROLES))
-    print(f"\nworst ratio (like for like: the rows where vanilla makes no work order or review left out): {worst[0]:.2f}x ({worst[1]})")
+    print(f"\nworst ratio (like for like: rows where vanilla works less left out): {worst[0]:.2f}x ({worst[1]})")
 
 
 if __name__ == "__main__":

@@ -23,13 +23,14 @@ class Base(models.AbstractModel):
 
     @api.model
     def _setup_complete(self):
-        super()._setup_complete()
+        result = super()._setup_complete()
         cls = self.env.registry[self._name]
         fields_ = [field for field in cls._fields.values() if field._module == "lighting_office"]
         cls._lighting_computed_fnames = frozenset(
             field.name for field in fields_ if field.store and field.compute and field.readonly and not field.inverse
         )
         cls._lighting_number_fnames = frozenset(field.name for field in fields_ if field.type in NUMBER_TYPES)
+        return result
 
     def _lighting_refuse_computed(self, fnames):
         if self.env.su:
