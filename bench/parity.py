@@ -25,8 +25,9 @@ create 3 expenses with receipts + their report and submit it (twice: against van
 without reviews, which shows what the three reviews cost, and against vanilla with the
 same three OCA steps, requested after submitting as a vanilla user does), create and post
 an invoice, a contract review request + its validation (vanilla: one OCA tier step
-reviewed by the manager), and each role's first menu load (menu caches cleared first). The worst ratio leaves out the two rows where
-vanilla does less work (no work order, no review).
+reviewed by the manager), and each role's first menu load (menu caches cleared first).
+The worst ratio leaves out the two rows where vanilla does less work (no work order, no
+review).
 """
 
 import argparse
