@@ -88,6 +88,63 @@ class TestParityQueries(LightingOfficeCase):
         self.assertIn("Isolate the circuit first", later.install_job_ids.safety_line_ids.mapped("name"))
         self.assertNotIn("Wear a helmet", later.install_job_ids.safety_line_ids.mapped("name"))
 
+    def test_confirm_queries(self):
+        """R3.1.5: confirming an approved office order as its salesperson (Odoo's confirmation,
+        its delivery, and the installation job with its safety checklist) costs 133 queries."""
+        sales = self.users["sales", "a"]
+        first, order = self._orders(2, 0)  # the caches of a first confirmation, as after the first ones
+        for each in (first, order):
+            self._approve(each)
+        first.with_user(sales).action_confirm()
+        self.env.flush_all()
+        self.env.invalidate_all()
+        with self.assertQueryCount(133):
+            order.with_user(sales).action_confirm()
+            self.env.flush_all()
+        self.assertEqual(order.state, "sale")
+        self.assertEqual(len(order.install_job_ids), 1)
+        self.assertTrue(order.install_job_ids.safety_line_ids)
+
+    def test_invoice_post_queries(self):
+        """R4.1.3: creating and posting an office invoice as its salesperson's billing clerk
+        (with the department of its line) costs 109 queries."""
+        billing = self.env["res.users"].create(
+            {
+                "name": "Billing A",
+                "login": "billing_a",
+                "company_id": self.office_a.id,
+                "company_ids": [Command.set(self.office_a.ids)],
+                "groups_id": [Command.set([self.env.ref("account.group_account_invoice").id])],
+            }
+        )
+
+        def post():
+            invoice = (
+                self.env["account.move"]
+                .with_user(billing)
+                .create(
+                    {
+                        "move_type": "out_invoice",
+                        "partner_id": self.customer.id,
+                        "invoice_user_id": self.users["sales", "a"].id,
+                        "invoice_line_ids": [
+                            Command.create({"product_id": self.product.id, "quantity": 2, "price_unit": 50.0})
+                        ],
+                    }
+                )
+            )
+            invoice.action_post()
+            self.env.flush_all()
+            return invoice
+
+        post()  # the caches of a first invoice, as after the first ones
+        self.env.invalidate_all()
+        with self.assertQueryCount(109):
+            invoice = post()
+        self.assertEqual(invoice.state, "posted")
+        line = invoice.invoice_line_ids
+        self.assertEqual(line.lighting_department_id, self.department["a"])
+
     def test_invoice_departments_in_one_search(self):
         """R4.1.3: the department of the invoice lines of any number of invoices, in two
         offices, is found with one employee search (4 queries with reading the lines and
