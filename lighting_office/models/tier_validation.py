@@ -170,10 +170,9 @@ class TierValidation(models.AbstractModel):
         # sudo: the note is the flow's, as base_tier_validation's own; the requester stays its
         # author, whether or not they may still write on the document they submitted. (Sale
         # orders would make whoever a message addresses a follower: mail_post_autofollow.)
+        reviews_of = reviews.grouped("res_id")
         for record in self.sudo().with_context(mail_post_autofollow=False):
-            partners = reviews.filtered(
-                lambda review, record=record: review.res_id == record.id
-            ).reviewer_ids.partner_id
+            partners = reviews_of.get(record.id, reviews.browse()).reviewer_ids.partner_id
             if partners:
                 record.message_post(
                     subtype_xmlid=self._get_requested_notification_subtype(),
