@@ -30,6 +30,11 @@ registry.category("web_tour.tours").add("lighting_office_loan_request", {
       run: "click",
     },
     {
+      // until the loans are shown, the quotations' New button is still on screen and would be clicked
+      content: "The file loans are shown",
+      trigger: ".o_list_view th[data-name=file_id]",
+    },
+    {
       content: "Ask for a new loan",
       trigger: ".o_control_panel_main_buttons button.o_list_button_add",
       run: "click",

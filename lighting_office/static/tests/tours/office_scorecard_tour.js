@@ -82,6 +82,11 @@ registry.category("web_tour.tours").add("lighting_office_scorecard", {
     },
     ...openHqMenu("menu_office_compliance_score"),
     {
+      // the meetings listed before name office A too: wait for the ranking itself
+      content: "The ranking is shown",
+      trigger: '.o_list_view th[data-name="rank"]',
+    },
+    {
       content: "The ranking lists office A",
       trigger: '.o_list_view .o_data_row:contains("Office A")',
     },
