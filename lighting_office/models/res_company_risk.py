@@ -1,6 +1,9 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+# What turns a risk's likelihood and impact into its score and level.
+RISK_SETTINGS = {"risk_score_rule", "risk_medium_threshold", "risk_high_threshold"}
+
 
 class ResCompany(models.Model):
     """Office settings of risk assessment (R7.1.2)."""
@@ -27,6 +30,19 @@ class ResCompany(models.Model):
         default=12,
         help="A risk whose score reaches this is high.",
     )
+
+    def write(self, vals):
+        if not RISK_SETTINGS.intersection(vals):
+            return super().write(vals)
+        # sudo: the office's open risks follow the settings this user may change,
+        # whether or not they work in the risk register themselves.
+        risks = self.env["lighting.risk"].sudo().search([("company_id", "in", self.ids), ("state", "!=", "closed")])
+        scored_before = {risk: (risk.score, risk.level, risk.residual_score, risk.residual_level) for risk in risks}
+        res = super().write(vals)
+        risks.filtered(
+            lambda risk: (risk.score, risk.level, risk.residual_score, risk.residual_level) != scored_before[risk]
+        )._rescored_by_office_settings()
+        return res
 
     @api.constrains("risk_medium_threshold", "risk_high_threshold")
     def _check_risk_thresholds(self):

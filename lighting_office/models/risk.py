@@ -210,20 +210,13 @@ class LightingRisk(models.Model):
 
     def write(self, vals):
         changed = set(ASSESSED_FIELDS) & set(vals)
-        if not changed or "response" in vals:
-            res = super().write(vals)
-        else:
-            # A re-assessment that moves the risk to another level drops a
-            # response that level no longer allows; the owner chooses again.
-            unfit = self._with_unfit_response(vals)
-            res = super(LightingRisk, self - unfit).write(vals)
-            if unfit:
-                treated = unfit.filtered(lambda r: r.state == "treated")
-                super(LightingRisk, unfit - treated).write(dict(vals, response=False))
-                super(LightingRisk, treated).write(dict(vals, response=False, state="assessed"))
-                unfit._ask_for_new_response()
+        # A re-assessment that moves the risk to another level drops a
+        # response that level no longer allows; the owner chooses again.
+        unfit = self._with_unfit_response(vals) if changed and "response" not in vals else self.browse()
+        res = super(LightingRisk, self - unfit).write(vals)
+        unfit._drop_response(vals)
         if changed:
-            self._record_assessments(changed)
+            (self - unfit)._record_assessments(changed)
         return res
 
     def _with_unfit_response(self, vals):
@@ -235,6 +228,26 @@ class LightingRisk(models.Model):
             return risk.response and risk.response not in ALLOWED_RESPONSES.get(level, ())
 
         return self.filtered(unfit)
+
+    def _drop_response(self, vals=None):
+        """Drop the response (a treated risk is assessed again) and ask the owners to choose anew."""
+        if not self:
+            return
+        treated = self.filtered(lambda r: r.state == "treated")
+        (self - treated).write(dict(vals or {}, response=False))
+        treated.write(dict(vals or {}, response=False, state="assessed"))
+        self._ask_for_new_response()
+
+    def _rescored_by_office_settings(self):
+        """The office's score rule or thresholds gave these risks another score or level: the
+        history says so, and a response the new level does not allow is dropped, as on a
+        re-assessment."""
+        self.with_context(
+            risk_assessment_note=self.env._("The office's risk assessment settings changed")
+        )._record_assessments(set(ASSESSED_FIELDS))
+        self.filtered(
+            lambda risk: risk.response and risk.response not in ALLOWED_RESPONSES.get(risk.level, ())
+        )._drop_response()
 
     def _ask_for_new_response(self):
         self._schedule_todos(

@@ -3,7 +3,7 @@ from unittest.mock import patch
 
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 
 from .risk_common import RiskCase
 
@@ -182,7 +182,30 @@ class TestRiskAssessment(RiskCase):
         self.assertEqual((risk.likelihood, risk.level), (5, "high"))
         self.assertFalse(risk.response)
         self.assertEqual(risk.state, "assessed")
+        self.assertEqual(risk.assessment_ids.mapped("note"), [False, "Indicator crossed: Complaints"])
         self.assertEqual(risk.activity_ids.user_id, self.users["manager", "a"])
+
+    def test_new_office_settings_drop_unfit_responses(self):
+        """R7.1.2/R7.2: when the office's thresholds move an open risk to another level, the history
+        says why, a response the new level does not allow is dropped and the owner chooses again;
+        the settings' administrator need not work in the risk register."""
+        treated = self._risk(likelihood=2, impact=3, response="monitor", state="treated")
+        still_high = self._risk(name="Risk Still High", likelihood=4, impact=4, response="avoid")
+        closed = self._risk(name="Risk Closed", likelihood=2, impact=3, response="reduce", state="closed")
+        history_before = (still_high | closed).assessment_ids
+        administrator = new_test_user(
+            self.env, login="settings_admin", groups="base.group_user,base.group_system", company_id=self.office_a.id
+        )
+        self.assertFalse(self.Risk.with_user(administrator).has_access("read"))
+        self.office_a.with_user(administrator).write({"risk_medium_threshold": 3, "risk_high_threshold": 6})
+        self.assertEqual((treated.level, treated.response, treated.state), ("high", False, "assessed"))
+        self.assertEqual(treated.activity_ids.user_id, self.users["manager", "a"])
+        latest = treated.assessment_ids.sorted("id")[-1]
+        self.assertEqual((latest.score, latest.level), (6, "high"))
+        self.assertIn("settings changed", latest.note)
+        self.assertEqual((still_high.level, still_high.response), ("high", "avoid"))
+        self.assertEqual((closed.level, closed.response), ("high", "reduce"))
+        self.assertEqual((still_high | closed).assessment_ids, history_before)
 
 
 @tagged("post_install", "-at_install")
