@@ -44,11 +44,18 @@ export class RiskMatrix extends Component {
         impact: cell.impact,
       }),
       res_model: "lighting.risk",
-      views: [
-        [false, "list"],
-        [false, "kanban"],
-        [false, "form"],
-      ],
+      // a phone shows the cards, whose title is not cut to a column's width
+      views: this.env.isSmall
+        ? [
+            [false, "kanban"],
+            [false, "list"],
+            [false, "form"],
+          ]
+        : [
+            [false, "list"],
+            [false, "kanban"],
+            [false, "form"],
+          ],
       domain: [...this.state.matrix.domain, ["likelihood", "=", cell.likelihood], ["impact", "=", cell.impact]],
     });
   }

@@ -43,3 +43,23 @@ registry.category("web_tour.tours").add("lighting_office_risk_matrix", {
     },
   ],
 });
+
+// R7.1.3 on a phone: the tour starts on the matrix (its menu is the burger's).
+registry.category("web_tour.tours").add("lighting_office_risk_matrix_mobile", {
+  steps: () => [
+    {
+      content: "Tap the likely-and-major cell, coloured high",
+      trigger: '.o_risk_cell.o_risk_level_high[data-likelihood="4"][data-impact="5"][data-count="1"]',
+      run: "click",
+    },
+    {
+      content: "The cell's risk is listed as a card",
+      trigger: '.o_kanban_record:contains("Distributor switches brand")',
+      run: "click",
+    },
+    {
+      content: "Its form shows the high level",
+      trigger: '.o_form_view .o_field_widget[name=level]:contains("High")',
+    },
+  ],
+});
