@@ -26,6 +26,11 @@ ALLOWED_RESPONSES = {
     "medium": ("reduce", "monitor"),
     "low": ("accept",),
 }
+# R7.1.3: the fields a matrix places and colours risks by, before and after their response (R7.2).
+MATRIX_FIELDS = {
+    False: ("likelihood", "impact", "level"),
+    True: ("residual_likelihood", "residual_impact", "residual_level"),
+}
 ASSESSED_FIELDS = {
     "likelihood": "assessment",
     "impact": "assessment",
@@ -310,8 +315,9 @@ class LightingRisk(models.Model):
     # R7.1.3: the risk matrix
 
     @api.model
-    def _matrix_domain(self, company_ids=None, categories=None):
-        domain = [("likelihood", ">", 0), ("impact", ">", 0), ("state", "!=", "closed")]
+    def _matrix_domain(self, company_ids=None, categories=None, residual=False):
+        likelihood, impact, _level = MATRIX_FIELDS[bool(residual)]
+        domain = [(likelihood, ">", 0), (impact, ">", 0), ("state", "!=", "closed")]
         if company_ids:
             domain.append(("company_id", "in", company_ids))
         if categories:
@@ -319,22 +325,24 @@ class LightingRisk(models.Model):
         return domain
 
     @api.model
-    def get_risk_matrix(self, company_ids=None, categories=None):
-        """The matrix of the web client, filtered by office and category."""
-        return self._matrix(self._matrix_domain(company_ids, categories))
+    def get_risk_matrix(self, company_ids=None, categories=None, residual=False):
+        """The matrix of the web client, filtered by office and category; with `residual`, the
+        risks where their residual assessment puts them."""
+        return self._matrix(self._matrix_domain(company_ids, categories, residual), residual)
 
     def _report_matrix(self):
         """The matrix of the risks being printed."""
         return self._matrix(self._matrix_domain() + [("id", "in", self.ids)])
 
     @api.model
-    def _matrix(self, domain):
+    def _matrix(self, domain, residual=False):
         """The 5 x 5 matrix of open assessed risks, from one grouped query.
 
         A cell holding risks takes the highest level among them (offices may set
         different thresholds); an empty cell the level of the current company.
         """
-        groups = self._read_group(domain, ["likelihood", "impact", "level"], ["__count"])
+        likelihood_field, impact_field, level_field = MATRIX_FIELDS[bool(residual)]
+        groups = self._read_group(domain, [likelihood_field, impact_field, level_field], ["__count"])
         cells = {}
         for likelihood, impact, level, count in groups:
             cell = cells.setdefault((likelihood, impact), {"count": 0, "level": False})
@@ -357,6 +365,8 @@ class LightingRisk(models.Model):
             "rows": rows,
             "impacts": [{"value": v, "name": n} for v, n in sorted(steps["impact"].items())],
             "domain": domain,
+            "likelihood_field": likelihood_field,
+            "impact_field": impact_field,
             "total": sum(cell["count"] for cell in cells.values()),
             "offices": [{"id": c.id, "name": c.name} for c in self.env.companies.filtered("is_lighting_office")],
             "categories": [

@@ -63,6 +63,20 @@ class TestRiskMatrix(RiskCase):
         domain = matrix["domain"] + [("likelihood", "=", 4), ("impact", "=", 5)]
         self.assertEqual(self.Risk.with_user(self.users["manager", "a"]).search(domain), self.a_dealer | self.a_price)
 
+    def test_residual_matrix(self):
+        """R7.1.3/R7.2: the residual matrix places the open risks by their assessment after the response
+        actions, coloured by their residual level, and a cell's domain finds its risks; risks
+        without a residual assessment are not counted there."""
+        self.a_dealer.write({"residual_likelihood": 2, "residual_impact": 2})
+        manager = self.users["manager", "a"]
+        matrix = self._matrix(manager, residual=True)
+        self.assertEqual(matrix["total"], 1)
+        self.assertEqual(self._cell(matrix, 2, 2), {"likelihood": 2, "impact": 2, "count": 1, "level": "low"})
+        self.assertEqual(self._cell(matrix, 4, 5)["count"], 0)
+        domain = matrix["domain"] + [(matrix["likelihood_field"], "=", 2), (matrix["impact_field"], "=", 2)]
+        self.assertEqual(self.Risk.with_user(manager).search(domain), self.a_dealer)
+        self.assertEqual(self._cell(self._matrix(manager), 4, 5)["count"], 2)
+
     def test_matrix_is_one_grouped_query(self):
         """R7.1.3: the matrix costs the same few queries for 6 risks or 60: one grouped query for
         the cells, one for the scales, whatever the number of risks."""

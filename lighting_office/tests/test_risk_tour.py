@@ -8,12 +8,13 @@ class TestRiskMatrixTour(RiskCase, HttpCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls._risk(name="Distributor switches brand", likelihood=4, impact=5)
+        cls._risk(name="Distributor switches brand", likelihood=4, impact=5, residual_likelihood=2, residual_impact=2)
         cls._risk(cls.office_b, name="Risk of the other office", likelihood=4, impact=5)
 
     def test_risk_matrix_tour(self):
         """R7.1.3: the office manager opens the risk matrix from the menu, sees the cell's count of
-        the own office only, and drills into the cell to the risk."""
+        the own office only, drills into the cell to the risk, and finds it in the residual matrix
+        where its residual assessment puts it (R7.2)."""
         self.start_tour("/odoo", "lighting_office_risk_matrix", login=self.users["manager", "a"].login)
 
 

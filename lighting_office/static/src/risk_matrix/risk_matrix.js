@@ -4,7 +4,8 @@ import { registry } from "@web/core/registry";
 import { useService } from "@web/core/utils/hooks";
 
 /** R7.1.3: likelihood by impact, each cell coloured by level with its count;
- * a click opens the risks of the cell. */
+ * a click opens the risks of the cell. The residual matrix places them by
+ * their assessment after the response actions (R7.2). */
 export class RiskMatrix extends Component {
   static template = "lighting_office.RiskMatrix";
   static props = ["*"];
@@ -12,7 +13,7 @@ export class RiskMatrix extends Component {
   setup() {
     this.orm = useService("orm");
     this.action = useService("action");
-    this.state = useState({ officeId: "", category: "", matrix: null });
+    this.state = useState({ officeId: "", category: "", residual: false, matrix: null });
     onWillStart(() => this.load());
   }
 
@@ -20,6 +21,7 @@ export class RiskMatrix extends Component {
     this.state.matrix = await this.orm.call("lighting.risk", "get_risk_matrix", [], {
       company_ids: this.state.officeId ? [Number(this.state.officeId)] : [],
       categories: this.state.category ? [this.state.category] : [],
+      residual: this.state.residual,
     });
   }
 
@@ -33,16 +35,26 @@ export class RiskMatrix extends Component {
     await this.load();
   }
 
+  async onAssessmentChange(ev) {
+    this.state.residual = ev.target.value === "residual";
+    await this.load();
+  }
+
   openCell(cell) {
     if (!cell.count) {
       return;
     }
     this.action.doAction({
       type: "ir.actions.act_window",
-      name: _t("Risks: likelihood %(likelihood)s, impact %(impact)s", {
-        likelihood: cell.likelihood,
-        impact: cell.impact,
-      }),
+      name: this.state.residual
+        ? _t("Residual risks: likelihood %(likelihood)s, impact %(impact)s", {
+            likelihood: cell.likelihood,
+            impact: cell.impact,
+          })
+        : _t("Risks: likelihood %(likelihood)s, impact %(impact)s", {
+            likelihood: cell.likelihood,
+            impact: cell.impact,
+          }),
       res_model: "lighting.risk",
       // a phone shows the cards, whose title is not cut to a column's width
       views: this.env.isSmall
@@ -56,7 +68,11 @@ export class RiskMatrix extends Component {
             [false, "kanban"],
             [false, "form"],
           ],
-      domain: [...this.state.matrix.domain, ["likelihood", "=", cell.likelihood], ["impact", "=", cell.impact]],
+      domain: [
+        ...this.state.matrix.domain,
+        [this.state.matrix.likelihood_field, "=", cell.likelihood],
+        [this.state.matrix.impact_field, "=", cell.impact],
+      ],
     });
   }
 }

@@ -41,6 +41,25 @@ registry.category("web_tour.tours").add("lighting_office_risk_matrix", {
         }
       },
     },
+    {
+      content: "Back to the matrix",
+      trigger: ".o_breadcrumb a:contains(Risk Matrix)",
+      run: "click",
+    },
+    {
+      content: "Show the residual risk",
+      trigger: "select.o_risk_matrix_assessment",
+      run: "select residual",
+    },
+    {
+      content: "The risk sits where its residual assessment puts it, coloured low",
+      trigger: '.o_risk_cell.o_risk_level_low[data-likelihood="2"][data-impact="2"][data-count="1"]',
+      run: "click",
+    },
+    {
+      content: "The residual cell lists the risk",
+      trigger: '.o_list_view .o_data_row:contains("Distributor switches brand")',
+    },
   ],
 });
 
