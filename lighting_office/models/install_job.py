@@ -65,6 +65,10 @@ class LightingInstallJob(models.Model):
     handover_ids = fields.One2many("lighting.tech.handover", "install_job_id", string="Technical Handovers")
     safety_line_ids = fields.One2many("lighting.install.safety.line", "job_id", string="Safety Checklist")
     safety_complete = fields.Boolean(compute="_compute_safety_complete", string="Safety Checked")
+    customer_trained = fields.Boolean(
+        compute="_compute_customer_trained",
+        help="A training of the job's customer is recorded and done: the job may close (R3.3.4).",
+    )
     satisfaction_score = fields.Integer(
         string="Satisfaction (1-5)",
         tracking=True,
@@ -99,6 +103,11 @@ class LightingInstallJob(models.Model):
     def _compute_handover_acknowledged(self):
         for job in self:
             job.handover_acknowledged = "acknowledged" in job.handover_ids.mapped("state")
+
+    @api.depends("training_ids.state")
+    def _compute_customer_trained(self):
+        for job in self:
+            job.customer_trained = "done" in job.training_ids.mapped("state")
 
     @api.depends("safety_line_ids.checked")
     def _compute_safety_complete(self):
@@ -135,7 +144,7 @@ class LightingInstallJob(models.Model):
         # R3.2.3/R3.3.4: a job created already started or done passes the same gates as one moved there
         started = jobs.filtered(lambda job: job.state in ("in_progress", "done"))
         started._check_handover_acknowledged()
-        started.filtered(lambda job: job.state == "done")._check_safety_complete()
+        started.filtered(lambda job: job.state == "done")._check_closable()
         return jobs
 
     @api.model
@@ -158,7 +167,7 @@ class LightingInstallJob(models.Model):
             changing = self.filtered(lambda job: job.state != vals["state"])
             changing._check_handover_acknowledged()
             if vals["state"] == "done":
-                changing._check_safety_complete()
+                changing._check_closable()
         if not self.env.su:
             vals = {key: value for key, value in vals.items() if key not in SATISFACTION_STAMPS}
         if vals.get("satisfaction_score"):
@@ -210,6 +219,18 @@ class LightingInstallJob(models.Model):
             and job.satisfaction_token_expiry > fields.Datetime.now()
         )
         return job if valid else self.browse()
+
+    def _check_closable(self):
+        """R3.3.4: a job closes with its safety checklist complete and its customer trained."""
+        self._check_safety_complete()
+        for job in self.filtered(lambda job: not job.customer_trained):
+            raise UserError(
+                _(
+                    "%(job)s: the customer's training must be recorded (a Customer Training of the job, "
+                    "marked done) before the job closes.",
+                    job=job.name,
+                )
+            )
 
     def _check_safety_complete(self):
         for job in self:

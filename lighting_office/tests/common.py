@@ -132,6 +132,25 @@ class LightingOfficeCase(TransactionCase):
         return move
 
     @classmethod
+    def _train_customer(cls, job):
+        """R3.3.4: the job's customer trained, as its after-sales staff records it."""
+        training = (
+            cls.env["lighting.customer.training"]
+            .with_user(job.user_id)
+            .create(
+                {
+                    "name": "Operating the controls",
+                    "install_job_id": job.id,
+                    "partner_id": job.partner_id.id,
+                    "company_id": job.company_id.id,
+                    "attendee_ids": [Command.create({"partner_id": job.partner_id.id, "score": 90, "assessed": True})],
+                }
+            )
+        )
+        training.action_done()
+        return training
+
+    @classmethod
     def _approve(cls, order):
         """Request the review and let the order's office manager approve it."""
         order.request_validation()

@@ -94,6 +94,7 @@ class SatisfactionCase(LightingOfficeCase, HttpCase):
         handover.with_user(cls.aftersales).action_acknowledge()
         job.action_start()
         job.safety_line_ids.write({"checked": True})
+        cls._train_customer(job)
         job.action_done()
         return job
 

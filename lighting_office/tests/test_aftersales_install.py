@@ -31,6 +31,7 @@ class TestInstallationService(LightingOfficeCase):
 
     def _close(self, job):
         job.safety_line_ids.write({"checked": True})
+        self._train_customer(job)
         job.action_done()
 
     def test_safety_checklist_before_closing(self):
@@ -47,6 +48,23 @@ class TestInstallationService(LightingOfficeCase):
         self.assertEqual(job.state, "in_progress")
         first.checked = True
         self.assertEqual((first.checked_by_id, job.safety_complete), (self.aftersales, True))
+        self._train_customer(job)
+        job.action_done()
+        self.assertEqual(job.state, "done")
+
+    def test_customer_trained_before_closing(self):
+        """R3.1.5/R3.3.4: a job with its checklist complete still closes only once its customer's
+        training is recorded and done, by button and by write."""
+        job = self.job.with_user(self.aftersales)
+        job.safety_line_ids.write({"checked": True})
+        with self.assertRefused(UserError, job.name, "training"):
+            job.action_done()
+        training = self._train_customer(job)
+        training.state = "planned"
+        with self.assertRefused(UserError, job.name, "training"):
+            job.write({"state": "done"})
+        self.assertEqual((job.state, job.revisit_ids), ("in_progress", job.revisit_ids.browse()))
+        training.action_done()
         job.action_done()
         self.assertEqual(job.state, "done")
 

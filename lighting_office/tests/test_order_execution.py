@@ -46,6 +46,7 @@ class TestOrderExecution(LightingOfficeCase):
         self._acknowledged_handover(job)
         job.action_start()
         job.safety_line_ids.write({"checked": True})  # R3.3.4: the job closes with its safety checklist done
+        self._train_customer(job)  # and its customer trained
         job.action_done()
         self.assertEqual(self.job.state, "done")
         with self.assertRaises(AccessError):

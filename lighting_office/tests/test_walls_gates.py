@@ -43,7 +43,8 @@ class TestWallsGates(RiskCase):
                 )
 
     def test_job_closes_after_acknowledged_handover(self):
-        """R3.3.4: with the handover acknowledged and the checklist done, Done closes the job and plans revisits."""
+        """R3.3.4: with the handover acknowledged, the checklist done and the customer trained, Done closes the
+        job and plans revisits."""
         job = self._job()
         handover = (
             self.env["lighting.tech.handover"]
@@ -55,6 +56,7 @@ class TestWallsGates(RiskCase):
         handover.action_hand_over()
         handover.with_user(self.users["aftersales", "a"]).action_acknowledge()
         job.action_start()
+        self._train_customer(job)
         job.action_done()
         self.assertEqual(job.state, "done")
         self.assertTrue(job.revisit_ids)
