@@ -118,6 +118,7 @@
         "views/maintenance_views.xml",
         "data/vehicle_trip_data.xml",
         "views/vehicle_request_views.xml",
+        "views/fleet_vehicle_views.xml",
         "views/business_trip_views.xml",
         "data/cleaning_cron_data.xml",
         "views/cleaning_area_views.xml",

@@ -2,7 +2,7 @@ import psycopg2
 from freezegun import freeze_time
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import new_test_user, tagged
 from odoo.tools import mute_logger
 
 from .vehicle_trip_common import VehicleTripCase, trip_time
@@ -31,6 +31,29 @@ class TestVehicleRequest(VehicleTripCase):
         self.assertEqual(booking.state, "approved")
         with self.assertRefused(UserError, booking.name, "To"):
             booking.with_user(sales).write({"date_to": trip_time(1, 18)})
+
+    def test_vehicle_form_lists_its_requests(self):
+        """R6.4.1: Fleet's vehicle form counts and opens the vehicle's requests, those of its office
+        (staff see the office's bookings, to find the vehicle free), each van its own; a Fleet manager
+        outside the Lighting Office roles counts none and is not refused."""
+        self._booking(9, 12)
+        self._booking(13, 15, role="support")
+        self._booking(9, 12, key="b", vehicle=self.van_b)
+        manager, sales = self.users["manager", "a"], self.users["sales", "a"]
+        self.assertEqual(self.van_a.with_user(manager).lighting_request_count, 2)
+        self.assertEqual(self.van_a.with_user(sales).lighting_request_count, 2)
+        action = self.van_a.with_user(manager).action_view_lighting_requests()
+        requests = self.env["lighting.vehicle.request"].with_user(manager).search(action["domain"])
+        self.assertEqual((len(requests), requests.vehicle_id), (2, self.van_a))
+        self.assertEqual(action["context"]["default_vehicle_id"], self.van_a.id)
+        self.assertEqual(self.van_b.with_user(self.users["manager", "b"]).lighting_request_count, 1)
+        fleet_manager = new_test_user(
+            self.env,
+            login="fleet_only",
+            groups="base.group_user,fleet.fleet_group_manager",
+            company_id=self.office_a.id,
+        )
+        self.assertEqual(self.van_a.with_user(fleet_manager).lighting_request_count, 0)
 
     def test_approved_before_the_trip_only(self):
         """R6.4.1: once the trip's start has passed the request can no longer be approved."""
