@@ -114,6 +114,7 @@
         "views/meeting_views.xml",
         "views/event_plan_views.xml",
         "views/budget_views.xml",
+        "wizards/budget_spread_wizard_views.xml",
         "views/budget_analysis_views.xml",
         "views/maintenance_views.xml",
         "data/vehicle_trip_data.xml",

@@ -159,6 +159,19 @@ class LightingBudget(models.Model):
             "params": {"model": "lighting.budget.line", "context": {"default_budget_id": self.id}},
         }
 
+    def action_spread_annual_amount(self):
+        """R4.1.2: an annual figure split into the twelve months."""
+        self.ensure_one()
+        self._check_lines_editable()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Spread an Annual Amount"),
+            "res_model": "lighting.budget.spread.wizard",
+            "view_mode": "form",
+            "target": "new",
+            "context": {"default_budget_id": self.id},
+        }
+
     @flow_step
     def action_cancel(self):
         self._check_draft()

@@ -77,6 +77,55 @@ class TestBudget(BudgetCase):
         self.assertEqual(first.revenue_amount, 1500.0, "the superseded version keeps its figures")
         self.assertEqual(revision.revenue_amount, 1700.0)
 
+    def test_annual_amount_spread_over_months(self):
+        """R4.1.2: the office manager splits an annual figure of a department and post into twelve
+        monthly lines, December taking the rounding; not on a budget under review, nor a zero
+        amount, nor into another office's budget."""
+        manager = self.users["manager", "a"]
+        budget = self._budget(self.office_a, [("cost", 1, 400.0)])
+        wizard = (
+            self.env["lighting.budget.spread.wizard"]
+            .with_user(manager)
+            .with_context(**budget.with_user(manager).action_spread_annual_amount()["context"])
+            .create(
+                {
+                    "category": "revenue",
+                    "annual_amount": 100000.0,
+                    "department_id": self.sales_dept[self.office_a].id,
+                    "job_id": self.sales_job.id,
+                    "name": "Hotel projects",
+                }
+            )
+        )
+        wizard.action_spread()
+        spread = budget.line_ids.filtered(lambda line: line.category == "revenue").sorted("date")
+        self.assertEqual(spread.mapped("date"), [date(self.YEAR, month, 1) for month in range(1, 13)])
+        self.assertEqual(spread.mapped("amount"), [8333.33] * 11 + [8333.37])
+        self.assertEqual(
+            (set(spread.department_id), set(spread.job_id), set(spread.mapped("name"))),
+            ({self.sales_dept[self.office_a]}, {self.sales_job}, {"Hotel projects"}),
+        )
+        self.assertEqual(budget.revenue_amount, 100000.0)
+        with self.assertRefused(UserError, budget.name, "Sales Revenue / Sales TA / Sales Engineer"):
+            wizard.action_spread()
+        with self.assertRefused(ValidationError, budget.name, "Annual Amount"):
+            wizard.copy({"annual_amount": 0.0})
+        budget.request_validation()
+        with self.assertRefused(UserError, budget.name, "review"):
+            budget.with_user(manager).action_spread_annual_amount()
+        with self.assertRefused(UserError, budget.name, "review"):
+            wizard.action_spread()
+        self.assertEqual(len(budget.line_ids), 13)
+        with self.assertRaises(AccessError):
+            self.env["lighting.budget.spread.wizard"].with_user(self.users["manager", "b"]).create(
+                {
+                    "budget_id": self.env["lighting.budget"]
+                    .create({"company_id": self.office_a.id, "year": self.YEAR + 1})
+                    .id,
+                    "annual_amount": 12.0,
+                }
+            ).action_spread()
+
     def test_bad_input_refused(self):
         """R4.1: a negative amount or a month outside the budget year is refused,
         naming the budget and the field; nothing is written."""

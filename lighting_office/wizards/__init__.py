@@ -1,1 +1,2 @@
 from . import contract_filing_wizard
+from . import budget_spread_wizard
