@@ -12,16 +12,14 @@ class LightingBudgetSpreadWizard(models.TransientModel):
     _name = "lighting.budget.spread.wizard"
     _description = "Spread an Annual Amount over the Months"
 
-    budget_id = fields.Many2one("lighting.budget", string="Budget", required=True, readonly=True)
+    budget_id = fields.Many2one("lighting.budget", required=True, readonly=True)
     company_id = fields.Many2one(related="budget_id.company_id")
     currency_id = fields.Many2one(related="budget_id.currency_id")
     category = fields.Selection(CATEGORIES, required=True, default="revenue")
-    department_id = fields.Many2one(
-        "hr.department", domain="[('company_id', 'in', (company_id, False))]", string="Department"
-    )
+    department_id = fields.Many2one("hr.department", domain="[('company_id', 'in', (company_id, False))]")
     job_id = fields.Many2one("hr.job", domain="[('company_id', 'in', (company_id, False))]", string="Post")
     name = fields.Char(string="Description")
-    annual_amount = fields.Monetary(string="Annual Amount", required=True)
+    annual_amount = fields.Monetary(required=True)
 
     @api.constrains("annual_amount")
     def _check_annual_amount(self):
@@ -44,8 +42,9 @@ class LightingBudgetSpreadWizard(models.TransientModel):
         budget = self.budget_id
         budget._check_lines_editable()
         existing = budget.line_ids.filtered(
-            lambda line: (line.category, line.department_id, line.job_id)
-            == (self.category, self.department_id, self.job_id)
+            lambda line: (
+                (line.category, line.department_id, line.job_id) == (self.category, self.department_id, self.job_id)
+            )
         )
         if existing:
             raise UserError(
