@@ -34,7 +34,9 @@ class LightingMeeting(models.Model):
         tracking=True,
     )
     repeat_count = fields.Integer(
-        string="Occurrences", default=12, help="How many meetings of the series the calendar holds."
+        string="Occurrences",
+        default=12,
+        help="How many meetings of the series the calendar holds; each has its own minutes.",
     )
     company_id = fields.Many2one(
         "res.company", string="Office", required=True, tracking=True, default=lambda self: self.env.company
@@ -91,6 +93,26 @@ class LightingMeeting(models.Model):
                 partner_ids=meeting.attendee_ids.partner_id.ids,
                 subtype_xmlid="mail.mt_comment",
             )
+        self._create_later_meetings()
+
+    def _create_later_meetings(self):
+        """Each meeting of a series has its own minutes: one meeting per later event of the
+        calendar series, announced with it, with the same topic, attendees and agenda."""
+        later = []
+        for meeting in self.filtered("event_id.recurrence_id"):
+            events = meeting.event_id.recurrence_id.calendar_event_ids - meeting.event_id
+            later += [
+                dict(
+                    meeting.copy_data()[0],
+                    date_start=event.start,
+                    event_id=event.id,
+                    state="notified",
+                    minutes=False,
+                    decisions=False,
+                )
+                for event in events.sorted("start")
+            ]
+        self.create(later)
 
     def _event_vals(self):
         vals = {

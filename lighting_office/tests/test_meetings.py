@@ -51,6 +51,30 @@ class TestMeetings(LightingOfficeCase):
             self.assertEqual(notice.partner_ids, meeting.attendee_ids.partner_id)
             self.assertIn("Orders of the week", notice.body)
 
+    def test_each_meeting_of_a_series_has_its_minutes(self):
+        """R6.3: the notice of a weekly meeting makes one meeting per occurrence of its calendar
+        series, each with the topic, attendees and agenda, waiting for its own minutes; sending the
+        first one's minutes leaves the others waiting."""
+        meeting = self._meeting("weekly")
+        meeting.action_send_notice()
+        series = self.env["lighting.meeting"].search(
+            [("event_id.recurrence_id", "=", meeting.event_id.recurrence_id.id)]
+        )
+        self.assertEqual(len(series), 4)
+        events = meeting.event_id.recurrence_id.calendar_event_ids.sorted("start")
+        self.assertEqual(series.sorted("date_start").event_id, events)
+        self.assertEqual(series.sorted("date_start").mapped("date_start"), events.mapped("start"))
+        later = series - meeting
+        self.assertEqual(set(later.mapped("state")), {"notified"})
+        self.assertEqual(later.mapped("name"), ["Sales review"] * 3)
+        self.assertEqual(later.attendee_ids, meeting.attendee_ids)
+        self.assertTrue(all("Orders of the week" in agenda for agenda in later.mapped("agenda")))
+        meeting.write({"minutes": "<p>Orders are on track</p>"})
+        meeting.action_send_minutes()
+        self.assertEqual(set(later.mapped("state")), {"notified"})
+        self.assertFalse(any(later.mapped("minutes")))
+        self.assertEqual(len(self.env["lighting.meeting"].search([("name", "=", "Sales review")])), 4)
+
     def test_notice_beforehand(self):
         """R6.3: a notice needs attendees and a meeting still to come."""
         past = self._meeting(date_start=fields.Datetime.now() - timedelta(hours=1))
