@@ -106,6 +106,7 @@ from . import maintenance_equipment
 from . import maintenance_request
 from . import vehicle_request
 from . import fleet_vehicle
+from . import calendar_event
 from . import fleet_vehicle_odometer
 from . import business_trip
 from . import cleaning_area

@@ -74,6 +74,15 @@ class TestMeetings(LightingOfficeCase):
         self.assertEqual(set(later.mapped("state")), {"notified"})
         self.assertFalse(any(later.mapped("minutes")))
         self.assertEqual(len(self.env["lighting.meeting"].search([("name", "=", "Sales review")])), 4)
+        second = later.sorted("date_start")[0]
+        moved_to = second.date_start + timedelta(hours=3)
+        second.event_id.with_user(self.users["manager", "a"]).write(
+            {"start": moved_to, "stop": moved_to + timedelta(hours=1.5)}
+        )
+        self.assertEqual(second.date_start, moved_to, "the meeting moves with its calendar event")
+        held_at = meeting.date_start
+        meeting.event_id.write({"start": held_at + timedelta(hours=1), "stop": held_at + timedelta(hours=2)})
+        self.assertEqual(meeting.date_start, held_at, "a meeting whose minutes are sent keeps its date")
 
     def test_notice_beforehand(self):
         """R6.3: a notice needs attendees and a meeting still to come."""
