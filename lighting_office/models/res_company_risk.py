@@ -37,11 +37,9 @@ class ResCompany(models.Model):
         # sudo: the office's open risks follow the settings this user may change,
         # whether or not they work in the risk register themselves.
         risks = self.env["lighting.risk"].sudo().search([("company_id", "in", self.ids), ("state", "!=", "closed")])
-        scored_before = {risk: (risk.score, risk.level, risk.residual_score, risk.residual_level) for risk in risks}
+        assessed_before = {risk: risk._assessed_as() for risk in risks}
         res = super().write(vals)
-        risks.filtered(
-            lambda risk: (risk.score, risk.level, risk.residual_score, risk.residual_level) != scored_before[risk]
-        )._rescored_by_office_settings()
+        risks.filtered(lambda risk: risk._assessed_as() != assessed_before[risk])._rescored_by_office_settings()
         return res
 
     @api.constrains("risk_medium_threshold", "risk_high_threshold")

@@ -230,9 +230,19 @@ class LightingRisk(models.Model):
             level = company._risk_level(
                 company._risk_score(vals.get("likelihood", risk.likelihood), vals.get("impact", risk.impact))
             )
-            return risk.response and risk.response not in ALLOWED_RESPONSES.get(level, ())
+            return risk._response_unfit_for(level)
 
         return self.filtered(unfit)
+
+    def _response_unfit_for(self, level):
+        """R7.2: the risk has a response that `level` does not allow."""
+        self.ensure_one()
+        return bool(self.response) and self.response not in ALLOWED_RESPONSES.get(level, ())
+
+    def _assessed_as(self):
+        """What the office's settings make of the risk's assessments."""
+        self.ensure_one()
+        return self.score, self.level, self.residual_score, self.residual_level
 
     def _drop_response(self, vals=None):
         """Drop the response (a treated risk is assessed again) and ask the owners to choose anew."""
@@ -250,9 +260,7 @@ class LightingRisk(models.Model):
         self.with_context(
             risk_assessment_note=self.env._("The office's risk assessment settings changed")
         )._record_assessments(set(ASSESSED_FIELDS))
-        self.filtered(
-            lambda risk: risk.response and risk.response not in ALLOWED_RESPONSES.get(risk.level, ())
-        )._drop_response()
+        self.filtered(lambda risk: risk._response_unfit_for(risk.level))._drop_response()
 
     def _ask_for_new_response(self):
         self._schedule_todos(
