@@ -63,6 +63,10 @@ class TestInstallationService(LightingOfficeCase):
         training.state = "planned"
         with self.assertRefused(UserError, job.name, "training"):
             job.write({"state": "done"})
+        xmlid = job._export_rows([["id"]])[0][0]
+        result = self.env["lighting.install.job"].with_user(self.aftersales).load(["id", "state"], [[xmlid, "done"]])
+        self.assertFalse(result["ids"])
+        self.assertIn("training", result["messages"][0]["message"])
         self.assertEqual((job.state, job.revisit_ids), ("in_progress", job.revisit_ids.browse()))
         training.action_done()
         job.action_done()

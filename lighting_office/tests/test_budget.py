@@ -115,6 +115,10 @@ class TestBudget(BudgetCase):
             budget.with_user(manager).action_spread_annual_amount()
         with self.assertRefused(UserError, budget.name, "review"):
             wizard.action_spread()
+        budget.with_user(self.hq_finance).validate_tier()
+        budget.with_user(manager).action_approve()
+        with self.assertRefused(UserError, budget.name, "no longer a draft"):
+            wizard.copy({"category": "expense"}).action_spread()
         self.assertEqual(len(budget.line_ids), 13)
         with self.assertRaises(AccessError):
             self.env["lighting.budget.spread.wizard"].with_user(self.users["manager", "b"]).create(
